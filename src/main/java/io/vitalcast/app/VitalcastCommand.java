@@ -1,0 +1,73 @@
+package io.vitalcast.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vitalcast} command line: one executable, a subcommand per job. Errors the user can fix end with a
+ * one-line message and a non-zero exit code, never a stack trace.
+ */
+@Command(name = "vitalcast", mixinStandardHelpOptions = true, versionProvider = VitalcastCommand.Version.class,
+    description = "Streaming forecaster for medical time series: LSTM forecasts and anomaly alerts on Kafka.",
+    subcommands = {
+        TrainCommand.class,
+        EvaluateCommand.class,
+        RunCommand.class,
+        DemoCommand.class,
+        ReplayCommand.class,
+        ExperimentCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class VitalcastCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new VitalcastCommand());
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            if (exception instanceof UserException || exception instanceof IllegalArgumentException
+                || exception instanceof IOException) {
+                commandLine.getErr().println("vitalcast: " + exception.getMessage());
+                return 2;
+            }
+            throw exception;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version filtered into the jar at build time. */
+    public static String version() {
+        try (InputStream in = VitalcastCommand.class.getResourceAsStream("/io/vitalcast/version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vitalcast " + version(), "Java " + Runtime.version()};
+        }
+    }
+}
