@@ -1,8 +1,6 @@
 package io.vitalcast.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,24 +48,11 @@ public final class VitalcastCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The version filtered into the jar at build time. */
-    public static String version() {
-        try (InputStream in = VitalcastCommand.class.getResourceAsStream("/io/vitalcast/version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     /** Supplies {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"vitalcast " + version(), "Java " + Runtime.version()};
+            return new String[] {"vitalcast " + io.vitalcast.Vitalcast.version(), "Java " + Runtime.version()};
         }
     }
 }
