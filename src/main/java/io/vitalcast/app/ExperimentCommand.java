@@ -41,7 +41,7 @@ final class ExperimentCommand implements Runnable {
         description = {"Hochreiter and Schmidhuber's adding problem: a long-lag task the LSTM learns and a plain "
             + "RNN, trained by the same code, does not (vanishing gradients)."})
     static final class AddingProblemCommand implements Callable<Integer> {
-        @Option(names = "--length", defaultValue = "100", description = "Sequence length (default ${DEFAULT-VALUE}).")
+        @Option(names = "--length", defaultValue = "50", description = "Sequence length (default ${DEFAULT-VALUE}).")
         int length;
         @Option(names = "--train", defaultValue = "10000", description = "Training sequences (default ${DEFAULT-VALUE}).")
         int trainSize;
@@ -49,9 +49,9 @@ final class ExperimentCommand implements Runnable {
         int testSize;
         @Option(names = "--hidden", defaultValue = "16", description = "Hidden units (default ${DEFAULT-VALUE}).")
         int hidden;
-        @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = "30", description = "Epochs (default ${DEFAULT-VALUE}).")
         int epochs;
-        @Option(names = "--learning-rate", defaultValue = "0.005",
+        @Option(names = "--learning-rate", defaultValue = "0.01",
             description = "Adam learning rate (default ${DEFAULT-VALUE}).")
         double learningRate;
         @Option(names = "--seed", defaultValue = "7", description = "Seed of data, weights and shuffling.")
