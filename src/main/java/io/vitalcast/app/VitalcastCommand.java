@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
+import io.vitalcast.data.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         ReplayCommand.class,
         ExperimentCommand.class,
+        ConvertCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class VitalcastCommand implements Runnable {
@@ -36,7 +38,7 @@ public final class VitalcastCommand implements Runnable {
         CommandLine cli = new CommandLine(new VitalcastCommand());
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof UserException || exception instanceof IllegalArgumentException
-                || exception instanceof IOException) {
+                || exception instanceof IOException || exception instanceof DataException) {
                 commandLine.getErr().println("vitalcast: " + exception.getMessage());
                 return 2;
             }

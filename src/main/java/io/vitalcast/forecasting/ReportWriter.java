@@ -42,6 +42,10 @@ public final class ReportWriter {
     public static final String FORECAST_PLOT = "forecast.png";
     public static final String ERROR_PLOT = "rmse_by_horizon.png";
 
+    /** Distinguishable line colours (the "tab10" palette), in forecaster order. */
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+        new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 500;
 
@@ -256,8 +260,8 @@ public final class ReportWriter {
         NumberAxis yAxis = new NumberAxis(unit.isEmpty() ? "value" : "value (" + unit + ")");
         yAxis.setAutoRangeIncludesZero(false);
         DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
-        bandRenderer.setSeriesPaint(0, new Color(31, 119, 180));
-        bandRenderer.setSeriesFillPaint(0, new Color(31, 119, 180));
+        bandRenderer.setSeriesPaint(0, PALETTE[0]);
+        bandRenderer.setSeriesFillPaint(0, PALETTE[0]);
         bandRenderer.setAlpha(0.25f);
         bandRenderer.setSeriesStroke(0, new BasicStroke(1.5f));
         XYPlot plot = new XYPlot(bandData, xAxis, yAxis, bandRenderer);
@@ -292,6 +296,7 @@ public final class ReportWriter {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int s = 0; s < data.getSeriesCount(); s++) {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
+            renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
