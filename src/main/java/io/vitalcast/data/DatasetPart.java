@@ -29,6 +29,16 @@ public record DatasetPart(Part part, List<Segment> segments, List<Window> window
         return segments.stream().mapToInt(Segment::length).sum();
     }
 
+    /** Each window's history, {@code [window][step]}, in original units. */
+    public double[][] histories() {
+        return windows.stream().map(Window::history).toArray(double[][]::new);
+    }
+
+    /** Each window's target, {@code [window][h]}, in original units. */
+    public double[][] targets() {
+        return windows.stream().map(Window::target).toArray(double[][]::new);
+    }
+
     public int size() {
         return windows.size();
     }

@@ -74,7 +74,14 @@ public final class ReportWriter {
         }
     }
 
-    /** The files written. */
+    /**
+     * The files written.
+     *
+     * @param markdown     tables for people
+     * @param json         the same numbers for tools
+     * @param forecastPlot forecast, interval band and actual values over time at the chosen step
+     * @param errorPlot    RMSE by horizon step per forecaster
+     */
     public record Written(Path markdown, Path json, Path forecastPlot, Path errorPlot) {
     }
 
@@ -256,7 +263,14 @@ public final class ReportWriter {
         bandData.addSeries(band);
         XYSeriesCollection actualData = new XYSeriesCollection(actual);
 
-        ValueAxis xAxis = timed ? new DateAxis("time (UTC)") : new NumberAxis("step (reading number)");
+        ValueAxis xAxis;
+        if (timed) {
+            xAxis = new DateAxis("time (UTC)");
+        } else {
+            NumberAxis readingAxis = new NumberAxis("step (reading number)");
+            readingAxis.setAutoRangeIncludesZero(false);
+            xAxis = readingAxis;
+        }
         NumberAxis yAxis = new NumberAxis(unit.isEmpty() ? "value" : "value (" + unit + ")");
         yAxis.setAutoRangeIncludesZero(false);
         DeviationRenderer bandRenderer = new DeviationRenderer(true, false);

@@ -112,4 +112,30 @@ class BacktestTest {
             assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
         }
     }
+
+    @Test
+    void shouldPlotEventDrivenSeriesByReadingNumber() throws Exception {
+        double[] values = new double[200];
+        for (int t = 0; t < values.length; t++) {
+            values[t] = 0.8 + 0.05 * Math.sin(t / 5.0);
+        }
+        WindowDataset dataset = WindowDataset.create(List.of(new Segment(Instant.EPOCH, null, values)), 8, 2);
+        BacktestReport report = new Backtest().run(dataset, List.of(new PersistenceForecaster()));
+
+        ReportWriter.Written written = ReportWriter.write(report, temp, ReportWriter.Options.defaults());
+
+        assertThat(report.testWindows().get(0).firstTargetTime()).isNull();
+        assertThat(Files.size(written.forecastPlot())).isGreaterThan(1000);
+        assertThat(Files.readString(written.markdown())).contains("persistence");
+    }
+
+    @Test
+    void shouldRejectPlotStepBeyondTheHorizon() {
+        BacktestReport report = new Backtest().run(drift(), List.of(new PersistenceForecaster()));
+
+        assertThatThrownBy(() -> ReportWriter.write(report, temp,
+            new ReportWriter.Options("t", List.of(), "bpm", 4, null)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("plot step 4 exceeds the horizon 3");
+    }
 }
