@@ -141,21 +141,18 @@ public final class ReportWriter {
             format(report.maseScale()), unit));
         md.append("- Skill: 1 - RMSE / RMSE of the best baseline at the same step (above 0 beats every baseline).\n\n");
 
-        md.append("## Summary (mean over horizon steps)\n\n");
-        md.append("| forecaster | baseline | MAE").append(unit).append(" | RMSE").append(unit)
-            .append(" | MASE | coverage | mean width").append(unit).append(" | skill |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
-        for (ForecasterResult result : report.results()) {
-            ForecastMetrics m = result.metrics();
-            md.append("| ").append(result.name()).append(" | ").append(result.baseline() ? "yes" : "no")
-                .append(" | ").append(format(ForecastMetrics.mean(m.mae())))
-                .append(" | ").append(format(ForecastMetrics.mean(m.rmse())))
-                .append(" | ").append(format(ForecastMetrics.mean(m.mase())))
-                .append(" | ").append(format(ForecastMetrics.mean(m.coverage())))
-                .append(" | ").append(format(ForecastMetrics.mean(m.meanWidth())))
-                .append(" | ").append(format(ForecastMetrics.mean(result.skill()))).append(" |\n");
+        md.append("## Summary (mean over horizon steps)\n\n| forecaster | baseline |");
+        for (ForecastMetric metric : ForecastMetric.values()) {
+            md.append(' ').append(heading(metric, unit)).append(" |");
         }
-
+        md.append("\n|---|---|").append("---|".repeat(ForecastMetric.values().length)).append('\n');
+        for (ForecasterResult result : report.results()) {
+            md.append("| ").append(result.name()).append(" | ").append(result.baseline() ? "yes" : "no").append(" |");
+            for (ForecastMetric metric : ForecastMetric.values()) {
+                md.append(' ').append(format(metric.meanOf(result))).append(" |");
+            }
+            md.append('\n');
+        }
         md.append("\n## RMSE").append(unit).append(" by horizon step\n\n| step |");
         for (ForecasterResult result : report.results()) {
             md.append(' ').append(result.name()).append(" |");
@@ -170,18 +167,17 @@ public final class ReportWriter {
         }
 
         for (ForecasterResult result : report.results()) {
-            ForecastMetrics m = result.metrics();
-            md.append("\n## ").append(result.name()).append("\n\n");
-            md.append("| step | MAE | RMSE | MASE | coverage | mean width | half-width | skill |\n");
-            md.append("|---|---|---|---|---|---|---|---|\n");
+            md.append("\n## ").append(result.name()).append("\n\n| step |");
+            for (ForecastMetric metric : ForecastMetric.values()) {
+                md.append(' ').append(heading(metric, unit)).append(" |");
+            }
+            md.append("\n|---|").append("---|".repeat(ForecastMetric.values().length)).append('\n');
             for (int h = 0; h < report.horizon(); h++) {
-                md.append("| ").append(h + 1).append(" | ").append(format(m.mae()[h]))
-                    .append(" | ").append(format(m.rmse()[h]))
-                    .append(" | ").append(format(m.mase()[h]))
-                    .append(" | ").append(format(m.coverage()[h]))
-                    .append(" | ").append(format(m.meanWidth()[h]))
-                    .append(" | ").append(format(result.intervals().halfWidth(h)))
-                    .append(" | ").append(format(result.skill()[h])).append(" |\n");
+                md.append("| ").append(h + 1).append(" |");
+                for (ForecastMetric metric : ForecastMetric.values()) {
+                    md.append(' ').append(format(metric.of(result)[h])).append(" |");
+                }
+                md.append('\n');
             }
         }
         md.append("\n## Plots\n\n");
@@ -206,28 +202,24 @@ public final class ReportWriter {
             ObjectNode node = forecasters.addObject();
             node.put("name", result.name());
             node.put("baseline", result.baseline());
-            ForecastMetrics m = result.metrics();
             ObjectNode mean = node.putObject("mean");
-            putNumber(mean, "mae", ForecastMetrics.mean(m.mae()));
-            putNumber(mean, "rmse", ForecastMetrics.mean(m.rmse()));
-            putNumber(mean, "mase", ForecastMetrics.mean(m.mase()));
-            putNumber(mean, "coverage", ForecastMetrics.mean(m.coverage()));
-            putNumber(mean, "meanWidth", ForecastMetrics.mean(m.meanWidth()));
-            putNumber(mean, "skill", ForecastMetrics.mean(result.skill()));
+            for (ForecastMetric metric : ForecastMetric.values()) {
+                putNumber(mean, metric.key(), metric.meanOf(result));
+            }
             ArrayNode steps = node.putArray("steps");
             for (int h = 0; h < report.horizon(); h++) {
                 ObjectNode step = steps.addObject();
                 step.put("step", h + 1);
-                putNumber(step, "mae", m.mae()[h]);
-                putNumber(step, "rmse", m.rmse()[h]);
-                putNumber(step, "mase", m.mase()[h]);
-                putNumber(step, "coverage", m.coverage()[h]);
-                putNumber(step, "meanWidth", m.meanWidth()[h]);
-                putNumber(step, "halfWidth", result.intervals().halfWidth(h));
-                putNumber(step, "skill", result.skill()[h]);
+                for (ForecastMetric metric : ForecastMetric.values()) {
+                    putNumber(step, metric.key(), metric.of(result)[h]);
+                }
             }
         }
         return root;
+    }
+
+    private static String heading(ForecastMetric metric, String unit) {
+        return metric.inValueUnits() ? metric.label() + unit : metric.label();
     }
 
     private static void putNumber(ObjectNode node, String field, double value) {

@@ -79,7 +79,7 @@ class BaselineForecastersTest {
     }
 
     @Test
-    void shouldFitHoltBetterThanItsWorstGridPointOnATrend() {
+    void shouldFollowATrendWhenFittedOnNoisyDrift() {
         double[] series = new double[60];
         for (int t = 0; t < series.length; t++) {
             series[t] = 60 + 0.5 * t + (t % 2 == 0 ? 0.3 : -0.3);
