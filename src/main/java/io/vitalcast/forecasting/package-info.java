@@ -14,5 +14,20 @@
  * {@code report.md}, {@code metrics.json} and PNG plots.
  *
  * <p>Horizon steps are 0-based in arrays and 1-based in reports ("step 1" is the next step).
+ *
+ * <p>From a readings file to a report:
+ * <pre>{@code
+ * List<Reading> readings = ReadingsCsv.readLong(Path.of("samples/mimic-s00001_numerics_1min.csv"));
+ * PreparedSeries hr = SeriesBuilder.prepare(SeriesBuilder.group(readings).get(new SeriesKey("mimic-s00001",
+ *     "heart_rate")), SignalCatalog.defaults().spec("heart_rate"));      // step inferred: PT1M
+ * WindowDataset data = WindowDataset.create(hr.segments(), 30, 10);       // 70/15/15 in time order
+ * List<Forecaster> forecasters = List.of(new PersistenceForecaster(), new MovingAverageForecaster(5),
+ *     AutoregressiveForecaster.fit(data.train().series(), 3), HoltForecaster.fit(data.train().series()));
+ * BacktestReport report = new Backtest().run(data, forecasters);         // intervals calibrated on validation
+ * ReportWriter.write(report, Path.of("report"));
+ * }</pre>
+ * A trained model joins the list as one more {@code Forecaster} (not a baseline), fitted on {@code data.train()}
+ * with inputs scaled by {@code data.fitScaler()}. If it also uses the validation part (early stopping), its
+ * intervals are calibrated on windows it has partly seen and may be slightly too narrow; compare the test coverage.
  */
 package io.vitalcast.forecasting;
