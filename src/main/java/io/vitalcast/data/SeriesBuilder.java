@@ -57,8 +57,10 @@ public final class SeriesBuilder {
     /**
      * Prepares the readings of one series.
      *
+     * A series without any valid reading gives no segments (its spec keeps an unconfigured step).
+     *
      * @throws IllegalArgumentException when the readings are empty, mix series or belong to another signal, or when
-     *                                  a fixed step is neither configured nor inferable (fewer than two valid times)
+     *                                  a fixed step is neither configured nor inferable (one valid time only)
      */
     public static PreparedSeries prepare(List<Reading> readings, SignalSpec spec) {
         if (readings.isEmpty()) {
@@ -97,6 +99,9 @@ public final class SeriesBuilder {
         }
         if (spec.isEventDriven()) {
             return eventDriven(key, spec, readings.size(), invalid, valid, validFlags);
+        }
+        if (valid.isEmpty()) {
+            return new PreparedSeries(key, spec, List.of(), readings.size(), invalid, 0, 0, 0);
         }
         SignalSpec resolved = spec.step() != null ? spec : spec.withStep(inferStep(key, valid));
         return fixedStep(key, resolved, readings.size(), invalid, valid);
@@ -149,9 +154,6 @@ public final class SeriesBuilder {
 
     private static PreparedSeries fixedStep(SeriesKey key, SignalSpec spec, int count,
                                             Map<InvalidReason, Integer> invalid, List<Reading> valid) {
-        if (valid.isEmpty()) {
-            return new PreparedSeries(key, spec, List.of(), count, invalid, 0, 0, 0);
-        }
         Instant origin = valid.get(0).timestamp();
         TreeMap<Long, double[]> bins = new TreeMap<>();
         for (Reading reading : valid) {

@@ -169,4 +169,14 @@ class SeriesBuilderTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("configure the step");
     }
+
+    @Test
+    void shouldGiveNoSegmentsButFullCountsWhenEveryReadingIsInvalid() {
+        PreparedSeries series = SeriesBuilder.prepare(minutes("spo2", 0, 0, 0),
+            SignalCatalog.defaults().spec("spo2"));
+
+        assertThat(series.segments()).isEmpty();
+        assertThat(series.invalid()).containsEntry(InvalidReason.SENSOR_OFF, 3);
+        assertThat(series.validReadings()).isZero();
+    }
 }
