@@ -54,7 +54,7 @@ public record PreparedSeries(SeriesKey key, SignalSpec spec, List<Segment> segme
     public String summary() {
         return key + ": " + readings + " readings, " + validReadings() + " valid, invalid " + invalid
             + ", " + averagedReadings + " averaged, " + filledSteps + " steps filled, " + gapsSplit + " gaps split, "
-            + segments.size() + " segments, " + totalSteps() + " steps of " + (spec.step() == null ? "one reading"
-            : spec.step());
+            + segments.size() + " segments, " + totalSteps() + " steps of " + (spec.isEventDriven() ? "one reading"
+            : String.valueOf(spec.step()));
     }
 }
