@@ -2,6 +2,7 @@ package io.vitalcast.app;
 
 import java.io.IOException;
 
+import io.vitalcast.data.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         ReplayCommand.class,
         ExperimentCommand.class,
+        ConvertCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class VitalcastCommand implements Runnable {
@@ -34,7 +36,7 @@ public final class VitalcastCommand implements Runnable {
         CommandLine cli = new CommandLine(new VitalcastCommand());
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof UserException || exception instanceof IllegalArgumentException
-                || exception instanceof IOException) {
+                || exception instanceof IOException || exception instanceof DataException) {
                 commandLine.getErr().println("vitalcast: " + exception.getMessage());
                 return 2;
             }

@@ -1,0 +1,65 @@
+package io.vitalcast.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.vitalcast.data.Reading;
+import io.vitalcast.data.ReadingsCsv;
+import io.vitalcast.data.SeriesBuilder;
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.TimeUnitOption;
+import io.vitalcast.data.WideCsvOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Converts a wide CSV (a time column and one column per signal, as PhysioNet exports are) into Vitalcast's long
+ * readings format, so every other command reads one format. Values are copied as they are, zeros and out-of-range
+ * values included: judging them is the job of series preparation, which counts what it rejects.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = {"Convert a wide CSV (one column per signal) into the long readings format",
+        "(timestamp,patient_id,signal,value,unit). Blank cells are missing readings; every other value is copied."})
+final class ConvertCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "Wide CSV to read.")
+    Path input;
+    @Option(names = "--time-column", required = true, description = "Name of the time column.")
+    String timeColumn;
+    @Option(names = "--time-unit", defaultValue = "s",
+        description = "Unit of the time column: s, ms, min or iso (default ${DEFAULT-VALUE}).")
+    String timeUnit;
+    @Option(names = "--origin", description = "Instant of time 0 for numeric times (default "
+        + "2000-01-01T00:00:00Z; PhysioNet records are de-identified and start at 0).")
+    Instant origin;
+    @Option(names = "--column", required = true, paramLabel = "COLUMN=SIGNAL",
+        description = "A column to read and the signal it holds; repeat for several. Signals: heart_rate, spo2, "
+            + "resp_rate, rr_interval, abp_mean, abp_sys, abp_dias, pulse.")
+    Map<String, String> columns = new LinkedHashMap<>();
+    @Option(names = "--patient", required = true, description = "Patient id given to every reading.")
+    String patientId;
+    @Option(names = "--output", required = true, description = "Long-format CSV to write.")
+    Path output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SignalCatalog catalog = SignalCatalog.defaults();
+        columns.values().forEach(catalog::spec);
+        WideCsvOptions options = new WideCsvOptions(timeColumn, TimeUnitOption.parse(timeUnit), origin, columns,
+            patientId);
+        List<Reading> readings = ReadingsCsv.readWide(input, options, catalog);
+        ReadingsCsv.writeLong(output, readings);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("wrote %d readings to %s%n", readings.size(), output);
+        SeriesBuilder.group(readings).forEach((key, group) -> out.printf("  %s: %d readings%n", key, group.size()));
+        return 0;
+    }
+}
