@@ -1,16 +1,110 @@
 package io.vitalcast.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.vitalcast.data.PreparedSeries;
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.SplitFractions;
+import io.vitalcast.data.WindowDataset;
+import io.vitalcast.forecasting.AutoregressiveForecaster;
+import io.vitalcast.forecasting.Backtest;
+import io.vitalcast.forecasting.BacktestReport;
+import io.vitalcast.forecasting.ForecastMetrics;
+import io.vitalcast.forecasting.Forecaster;
+import io.vitalcast.forecasting.ForecasterResult;
+import io.vitalcast.forecasting.HoltForecaster;
+import io.vitalcast.forecasting.LstmForecaster;
+import io.vitalcast.forecasting.MovingAverageForecaster;
+import io.vitalcast.forecasting.PersistenceForecaster;
+import io.vitalcast.forecasting.ReportWriter;
+import io.vitalcast.modelfile.ModelFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code evaluate} job; not built yet (issue 3), so it says so and fails rather than pretending. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = {"Backtest a model file against every baseline on held-out data.", "Not available yet in this version (tracked as issue 3)."})
+/**
+ * Backtests a model file against the baselines on the test part of a recording (the last 15% in time, which
+ * {@code train} never sees), with each forecaster's intervals calibrated on the validation part.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Backtest a model file against every baseline on held-out data.")
 final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MODEL_FILE", description = "Model file from train.")
+    Path model;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--signal", paramLabel = "NAME", description = "Signal to evaluate (default: the model's).")
+    String signal;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write report.md, metrics.json and PNG plots here.")
+    Path report;
+
+    @Option(names = "--ar-order", defaultValue = "8", description = "Order p of the AR(p) baseline (default ${DEFAULT-VALUE}).")
+    int arOrder;
+
+    @Option(names = "--ma-window", defaultValue = "5", description = "Steps of the moving-average baseline (default ${DEFAULT-VALUE}).")
+    int maWindow;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new UserException("'evaluate' is not available yet in this version (tracked as issue 3)");
+        PrintWriter out = spec.commandLine().getOut();
+        LstmForecaster lstm = LstmForecaster.of(ModelFile.read(model));
+        String name = signal == null ? lstm.signal() : signal;
+        if (input.step == null) {
+            input.step = lstm.step();
+        }
+        List<PreparedSeries> series = input.load(name, SignalCatalog.defaults());
+        series.forEach(s -> out.println(s.summary()));
+        WindowDataset data = WindowDataset.ofSeries(series, lstm.window(), lstm.horizon(), SplitFractions.DEFAULT);
+        List<double[]> train = data.train().series();
+        List<Forecaster> forecasters = new ArrayList<>();
+        forecasters.add(lstm);
+        forecasters.add(new PersistenceForecaster());
+        forecasters.add(new MovingAverageForecaster(Math.min(maWindow, lstm.window())));
+        forecasters.add(AutoregressiveForecaster.fit(train, Math.min(arOrder, lstm.window())));
+        forecasters.add(HoltForecaster.fit(train));
+        BacktestReport result = new Backtest(lstm.intervals().level()).run(data, forecasters);
+        print(out, result, series.get(0).spec().unit());
+        if (report != null) {
+            List<String> notes = new ArrayList<>();
+            notes.add("Model: " + model.getFileName() + " (" + lstm.bundle().provenance().dataDescription() + ")");
+            notes.add("Data: " + input.describe(name));
+            series.forEach(s -> notes.add(s.summary()));
+            ReportWriter.Written written = ReportWriter.write(result, report, new ReportWriter.Options(
+                "Vitalcast evaluation: " + name, notes, series.get(0).spec().unit(), Math.min(5, lstm.horizon()),
+                null));
+            out.printf("Wrote %s, %s, %s and %s%n", written.markdown(), written.json(), written.forecastPlot(),
+                written.errorPlot());
+        }
+        return 0;
+    }
+
+    static void print(PrintWriter out, BacktestReport report, String unit) {
+        out.printf(Locale.ROOT, "Test part: %d windows of %d+%d steps; intervals at %.0f%%, calibrated on %d "
+                + "validation windows; MASE scaled by in-sample persistence MAE %.4f %s%n",
+            report.testWindows().size(), report.inputLength(), report.horizon(), 100 * report.level(),
+            report.validationWindows(), report.maseScale(), unit);
+        for (ForecasterResult r : report.results()) {
+            ForecastMetrics m = r.metrics();
+            out.printf(Locale.ROOT, "%n%s%s%n", r.name(), r.baseline() ? " (baseline)" : "");
+            out.printf(Locale.ROOT, "%5s %9s %9s %7s %9s %9s %12s%n", "step", "MAE", "RMSE", "MASE", "coverage",
+                "width", "skill (RMSE)");
+            for (int h = 0; h < report.horizon(); h++) {
+                out.printf(Locale.ROOT, "%5d %9.3f %9.3f %7.3f %8.1f%% %9.3f %11.1f%%%n", h + 1, m.mae()[h],
+                    m.rmse()[h], m.mase()[h], 100 * m.coverage()[h], m.meanWidth()[h], 100 * r.skill()[h]);
+            }
+        }
+        out.flush();
     }
 }

@@ -1,17 +1,119 @@
 package io.vitalcast.app;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.vitalcast.data.PreparedSeries;
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.SplitFractions;
+import io.vitalcast.data.WindowDataset;
+import io.vitalcast.forecasting.ConformalIntervals;
+import io.vitalcast.forecasting.LstmForecasterSettings;
+import io.vitalcast.forecasting.LstmForecasterTrainer;
+import io.vitalcast.modelfile.ModelFile;
+import io.vitalcast.training.OptimizerType;
+import io.vitalcast.training.TrainingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code train} job; not built yet (issue 3), so it says so and fails rather than pretending. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train a forecaster on a readings CSV and write a model file.",
-        "Not available yet in this version (tracked as issue 3)."})
+/**
+ * Trains an LSTM forecaster of one signal on a recording and writes its model file. The recording is split in time
+ * (70% training, 15% validation for early stopping and interval calibration, 15% test left for {@code evaluate}).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train an LSTM forecaster of one signal on a readings CSV and write a model file.")
 final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--signal", required = true, paramLabel = "NAME", description = "Signal to forecast, e.g. heart_rate.")
+    String signal;
+
+    @Option(names = "--output", required = true, paramLabel = "MODEL_FILE", description = "Model file to write.")
+    Path output;
+
+    @Option(names = "--window", defaultValue = "30", description = "History steps per forecast (default ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--horizon", defaultValue = "10", description = "Steps forecast (default ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--hidden", defaultValue = "32", description = "Hidden units per layer (default ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--layers", defaultValue = "1", description = "Stacked LSTM layers (default ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--epochs", defaultValue = "60", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, rmsprop or adam (default ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--learning-rate", defaultValue = "0.003", description = "Learning rate (default ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--clip-norm", defaultValue = "1.0", description = "Global gradient-norm clip, 0 for none (default ${DEFAULT-VALUE}).")
+    double clipNorm;
+
+    @Option(names = "--patience", defaultValue = "8", description = "Epochs without validation improvement before stopping (default ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialization and shuffling (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--level", defaultValue = "0.9", description = "Prediction interval coverage (default ${DEFAULT-VALUE}).")
+    double level;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new UserException("'train' is not available yet in this version (tracked as issue 3)");
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SignalCatalog catalog = SignalCatalog.defaults();
+        List<PreparedSeries> series = input.load(signal, catalog);
+        series.forEach(s -> out.println(s.summary()));
+        WindowDataset data = WindowDataset.ofSeries(series, window, horizon, SplitFractions.DEFAULT);
+        TrainingConfig config = TrainingConfig.defaults()
+            .withEpochs(epochs)
+            .withBatchSize(batch)
+            .withOptimizer(OptimizerType.parse(optimizer), learningRate)
+            .withClipping(clipNorm, 0)
+            .withValidation(0.15, patience)
+            .withSeed(seed);
+        LstmForecasterTrainer trainer = new LstmForecasterTrainer(
+            new LstmForecasterSettings(window, horizon, hidden, layers), config,
+            new ProgressBar(spec.commandLine().getErr(), signal), level);
+        out.printf(Locale.ROOT, "Training on %d windows, validating on %d (test part of %d windows left for "
+            + "evaluate)%n", data.train().size(), data.validation().size(), data.test().size());
+        out.flush();
+        LstmForecasterTrainer.Trained trained = trainer.train(data, series.get(0).spec(), input.describe(signal));
+        ModelFile.write(trained.forecaster().bundle(), output);
+        ConformalIntervals intervals = trained.forecaster().intervals();
+        out.printf(Locale.ROOT, "Best epoch %d of %d, validation loss %.5f (scaled), clipped %.1f%% of updates%n",
+            trained.training().bestEpoch() + 1, trained.training().history().size(),
+            trained.training().bestValidationLoss(), 100 * trained.training().clippingRate());
+        out.printf(Locale.ROOT, "%.0f%% interval half-width by step (%s): %s%n", 100 * level,
+            series.get(0).spec().unit(), formatted(intervals.halfWidths()));
+        out.printf("Wrote %s%n", output);
+        return 0;
+    }
+
+    private static String formatted(double[] values) {
+        StringBuilder text = new StringBuilder();
+        for (double v : values) {
+            text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return text.toString();
     }
 }

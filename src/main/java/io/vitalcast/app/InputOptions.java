@@ -1,0 +1,93 @@
+package io.vitalcast.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.vitalcast.data.PreparedSeries;
+import io.vitalcast.data.Reading;
+import io.vitalcast.data.ReadingsCsv;
+import io.vitalcast.data.SeriesBuilder;
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.TimeUnitOption;
+import io.vitalcast.data.WideCsvOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * The input options shared by commands that read recordings: a long readings CSV, or a wide CSV (one column per
+ * signal, as PhysioNet exports are) described by {@code --time-column}, {@code --time-unit} and {@code --column}.
+ */
+final class InputOptions {
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+        description = "Readings CSV: long format (timestamp,patient_id,signal,value[,unit]) or, with --time-column, "
+            + "a wide CSV.")
+    Path input;
+
+    @Option(names = "--patient", paramLabel = "ID",
+        description = "Only this patient (long format); the patient id given to a wide CSV's readings.")
+    String patient;
+
+    @Option(names = "--time-column", paramLabel = "COLUMN",
+        description = "Wide CSV: the column holding time.")
+    String timeColumn;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "s",
+        description = "Wide CSV: unit of the time column: ms, s, min or iso (default ${DEFAULT-VALUE}).")
+    String timeUnit;
+
+    @Option(names = "--column", paramLabel = "COLUMN=SIGNAL",
+        description = "Wide CSV: a value column and the signal it holds, e.g. hr_bpm=heart_rate (repeatable).")
+    Map<String, String> columns = new LinkedHashMap<>();
+
+    @Option(names = "--step", paramLabel = "DURATION",
+        description = "Step of the signal (ISO-8601, e.g. PT1S, PT1M); inferred from the data when absent.")
+    Duration step;
+
+    /**
+     * The prepared series of {@code signal} (one per patient) in the input.
+     *
+     * @throws UserException naming the problem: missing file, unknown signal, no readings of it, no valid rows
+     */
+    List<PreparedSeries> load(String signal, SignalCatalog catalog) {
+        if (!Files.isRegularFile(input)) {
+            throw new UserException(input + ": no such file");
+        }
+        if (!catalog.contains(signal)) {
+            throw new UserException("unknown signal '" + signal + "'; known signals are " + catalog.names());
+        }
+        List<Reading> readings;
+        if (timeColumn != null) {
+            if (columns.isEmpty()) {
+                throw new UserException("a wide CSV needs at least one --column COLUMN=SIGNAL");
+            }
+            readings = ReadingsCsv.readWide(input, new WideCsvOptions(timeColumn, TimeUnitOption.parse(timeUnit),
+                columns, patient == null ? input.getFileName().toString().replaceFirst("\\.csv$", "") : patient),
+                catalog);
+        } else {
+            readings = ReadingsCsv.readLong(input);
+        }
+        List<Reading> selected = readings.stream()
+            .filter(r -> r.signal().equals(signal))
+            .filter(r -> timeColumn != null || patient == null || r.patientId().equals(patient))
+            .toList();
+        if (selected.isEmpty()) {
+            throw new UserException(input + ": no readings of signal '" + signal + "'"
+                + (patient != null && timeColumn == null ? " for patient " + patient : ""));
+        }
+        Map<String, Duration> steps = step == null ? Map.of() : Map.of(signal, step);
+        List<PreparedSeries> series = SeriesBuilder.prepareAll(selected, catalog, steps);
+        if (series.stream().allMatch(s -> s.validReadings() == 0)) {
+            throw new UserException(input + ": no valid readings of signal '" + signal + "' ("
+                + series.get(0).invalid() + ")");
+        }
+        return series;
+    }
+
+    /** What was read, for provenance and reports. */
+    String describe(String signal) {
+        return input.getFileName() + " signal " + signal + (patient == null ? "" : " patient " + patient);
+    }
+}

@@ -1,0 +1,19 @@
+package io.vitalcast.forecasting;
+
+/**
+ * The shape of an LSTM forecaster: history window, horizon and network size.
+ *
+ * @param window  steps of history per forecast
+ * @param horizon steps forecast at once
+ * @param hidden  hidden units per LSTM layer
+ * @param layers  stacked LSTM layers
+ */
+public record LstmForecasterSettings(int window, int horizon, int hidden, int layers) {
+
+    public LstmForecasterSettings {
+        if (window < 2 || horizon < 1 || hidden < 1 || layers < 1) {
+            throw new IllegalArgumentException("window must be >= 2 and horizon, hidden and layers >= 1; were window="
+                + window + ", horizon=" + horizon + ", hidden=" + hidden + ", layers=" + layers);
+        }
+    }
+}
