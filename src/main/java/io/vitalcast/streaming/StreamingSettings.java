@@ -1,0 +1,49 @@
+package io.vitalcast.streaming;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.vitalcast.data.SignalSpec;
+
+/**
+ * What the forecasting topology needs to know, independent of how it is deployed (the Kafka client settings live
+ * with the runner). Built from configuration by {@code app} and passed to {@link ForecastTopology#build}.
+ *
+ * @param topics            topic names
+ * @param signals           the accepted signals by name, fixed-step ones with their step resolved
+ * @param modelDirectory    directory of model files written by {@code train} (one per signal), or null for
+ *                          baselines only
+ * @param grace             how long after a step's window ends late readings are still accepted
+ * @param alertMargin       how far outside the calibrated interval a residual must be, in half-widths beyond 1
+ *                          (0: anything outside the interval)
+ * @param alertSustainSteps consecutive deviating steps that open a DEVIATION alert
+ * @param alertClearSteps   consecutive normal steps that resolve an open alert
+ * @param limits            clinical limits by signal name
+ */
+public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
+                                double alertMargin, int alertSustainSteps, int alertClearSteps,
+                                Map<String, ClinicalLimits> limits) {
+
+    public StreamingSettings {
+        if (topics == null || signals == null || signals.isEmpty() || grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException("topics, at least one signal and a non-negative grace are required");
+        }
+        for (SignalSpec spec : signals.values()) {
+            if (!spec.isEventDriven() && spec.step() == null) {
+                throw new IllegalArgumentException("signal " + spec.name() + " needs a step for streaming");
+            }
+        }
+        if (!(alertMargin >= 0) || alertSustainSteps < 1 || alertClearSteps < 1) {
+            throw new IllegalArgumentException("alert margin must be >= 0 and sustain/clear steps >= 1");
+        }
+        signals = Map.copyOf(new TreeMap<>(signals));
+        limits = Map.copyOf(new TreeMap<>(limits == null ? Map.of() : limits));
+    }
+
+    /** The limits of a signal, or none. */
+    public ClinicalLimits limitsOf(String signal) {
+        return limits.getOrDefault(signal, ClinicalLimits.none());
+    }
+}
