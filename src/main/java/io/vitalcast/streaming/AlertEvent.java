@@ -1,0 +1,26 @@
+package io.vitalcast.streaming;
+
+import java.time.Instant;
+
+/**
+ * A record on the alerts topic.
+ *
+ * @param alertId    stable across OPEN, UPDATE and RESOLVED of one alert
+ * @param patientId  patient
+ * @param signal     signal
+ * @param kind       what the alert is about
+ * @param severity   urgency
+ * @param state      lifecycle state
+ * @param timestamp  time of the step that caused this event
+ * @param observed   the observed value at that step
+ * @param expected   the value expected there (the forecast), or null
+ * @param lower      lower bound of the expected range (interval or limit), or null
+ * @param upper      upper bound of the expected range, or null
+ * @param leadTimeMs for PREDICTED_LIMIT, how far ahead the crossing is forecast, else null
+ * @param unit       unit of the values
+ * @param message    a human-readable sentence
+ */
+public record AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
+                         AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                         Double upper, Long leadTimeMs, String unit, String message) {
+}

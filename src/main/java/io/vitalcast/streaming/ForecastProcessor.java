@@ -1,0 +1,75 @@
+package io.vitalcast.streaming;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.metrics.VitalcastMetrics;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps the state of every series (patient and signal) in a persistent, changelogged store and applies the
+ * {@link SeriesUpdater} to each new step, forwarding forecasts, alert events and LATE rejections, all keyed by
+ * patient id.
+ */
+final class ForecastProcessor implements Processor<String, StepValue, String, TopologyOutput> {
+    static final String STORE = "series-state";
+
+    private final Map<String, SignalSpec> signals;
+    private final ModelRegistry models;
+    private final SeriesUpdater updater;
+    private final VitalcastMetrics metrics;
+    private ProcessorContext<String, TopologyOutput> context;
+    private KeyValueStore<String, SeriesState> store;
+
+    ForecastProcessor(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
+        this.signals = settings.signals();
+        this.models = models;
+        this.updater = new SeriesUpdater(settings);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TopologyOutput> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, StepValue> record) {
+        StepValue step = record.value();
+        String seriesKey = step.patientId() + '|' + step.signal();
+        SeriesState state = store.get(seriesKey);
+        if (state == null) {
+            state = SeriesState.empty();
+        }
+        SeriesModel model = models.modelOf(step.signal());
+        long started = System.nanoTime();
+        SeriesUpdater.Update update = updater.apply(state, step, signals.get(step.signal()), model);
+        if (update.late()) {
+            metrics.rejected(RejectReason.LATE.name());
+            context.forward(record.withValue(new TopologyOutput(null, null, RejectedReading.of(RejectReason.LATE,
+                "step at " + java.time.Instant.ofEpochMilli(step.timeMs()) + " is not after the last step of its "
+                    + "series at " + java.time.Instant.ofEpochMilli(state.lastStepMs()), step.patientId(),
+                step.signal(), step.source()))));
+            return;
+        }
+        store.put(seriesKey, update.state());
+        if (state.pendingForecast() != null && update.state().residualCount() > state.residualCount()) {
+            metrics.error(step.signal(), Math.abs(step.value() - state.pendingForecast()[0]));
+        }
+        if (update.forecast() != null) {
+            metrics.inference(step.signal(), System.nanoTime() - started);
+            metrics.forecast(step.signal(), model.info().kind());
+            metrics.latency(step.signal(), Duration.ofMillis(System.currentTimeMillis() - step.timeMs()));
+            context.forward(record.withValue(new TopologyOutput(update.forecast(), null, null)));
+        }
+        for (AlertEvent alert : update.alerts()) {
+            metrics.alert(alert.kind().name(), alert.severity().name(), alert.state().name());
+            context.forward(record.withValue(new TopologyOutput(null, alert, null)));
+        }
+    }
+}

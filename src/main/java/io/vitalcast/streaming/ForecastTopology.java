@@ -1,0 +1,127 @@
+package io.vitalcast.streaming;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.metrics.VitalcastMetrics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The production topology, a pure function of its settings: readings in, forecasts, alerts and rejections out.
+ * <pre>
+ * readings -> parse-readings -> rejected? -> vitals.rejected
+ *          -> by signal: fixed step: late-filter-S -> (LATE -> vitals.rejected)
+ *                                    -> tumbling event-time window of the signal's step, emitted on close
+ *                        event-driven: each reading is a step
+ *          -> forecast-steps (store series-state) -> vitals.forecasts / vitals.alerts / vitals.rejected
+ * </pre>
+ * Input records are keyed by patient id and the key never changes, so nothing is repartitioned: a patient's steps
+ * are processed in order by one task, and every output is keyed by patient id. Every processor and store is named.
+ * Tests build exactly this topology through the same method.
+ */
+public final class ForecastTopology {
+    private ForecastTopology() {
+    }
+
+    public static Topology build(StreamingSettings settings, VitalcastMetrics metrics) {
+        return build(settings, ModelRegistry.load(settings.modelDirectory(), settings.signals()), metrics);
+    }
+
+    public static Topology build(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
+        Topics topics = settings.topics();
+        StreamsBuilder builder = new StreamsBuilder();
+        JsonSerde<ParseResult> parseSerde = new JsonSerde<>(ParseResult.class);
+        JsonSerde<ReadingEvent> readingSerde = new JsonSerde<>(ReadingEvent.class);
+        JsonSerde<RejectedReading> rejectedSerde = new JsonSerde<>(RejectedReading.class);
+        Produced<String, RejectedReading> toRejected = Produced.with(Serdes.String(), rejectedSerde);
+        ReadingParser parser = new ReadingParser(settings.signals());
+
+        KStream<String, ParseResult> parsed = builder
+            .stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-readings"))
+            .processValues(() -> new ParseProcessor(parser, metrics), Named.as("parse-readings"));
+        parsed.filter((key, result) -> result.isRejected(), Named.as("parse-rejected"))
+            .mapValues(ParseResult::rejected, Named.as("parse-rejection"))
+            .to(topics.rejected(), toRejected.withName("write-parse-rejections"));
+        KStream<String, ParseResult> valid = parsed.filterNot((key, result) -> result.isRejected(),
+            Named.as("parse-valid"));
+
+        BranchedKStream<String, ParseResult> bySignal = valid.split(Named.as("signal-"));
+        for (String signal : settings.signals().keySet()) {
+            bySignal = bySignal.branch((key, result) -> result.reading().signal().equals(signal),
+                Branched.as(signal));
+        }
+        var branches = bySignal.noDefaultBranch();
+
+        List<KStream<String, StepValue>> steps = new ArrayList<>();
+        for (SignalSpec spec : settings.signals().values()) {
+            KStream<String, ParseResult> readings = branches.get("signal-" + spec.name());
+            if (spec.isEventDriven()) {
+                steps.add(readings.mapValues(result -> {
+                    ReadingEvent r = result.reading();
+                    return new StepValue(r.patientId(), r.signal(), r.timestampMs(), r.value(), 1, r.source());
+                }, Named.as("event-step-" + spec.name())));
+                continue;
+            }
+            long sizeMs = spec.step().toMillis();
+            KStream<String, ParseResult> checked = readings.processValues(
+                () -> new LateFilter(sizeMs, settings.grace().toMillis(), metrics), Named.as("late-filter-" + spec.name()));
+            checked.filter((key, result) -> result.isRejected(), Named.as("late-" + spec.name()))
+                .mapValues(ParseResult::rejected, Named.as("late-rejection-" + spec.name()))
+                .to(topics.rejected(), toRejected.withName("write-late-" + spec.name()));
+            KStream<String, StepValue> windowed = checked
+                .filterNot((key, result) -> result.isRejected(), Named.as("on-time-" + spec.name()))
+                .mapValues(ParseResult::reading, Named.as("reading-" + spec.name()))
+                .groupByKey(Grouped.with("group-" + spec.name(), Serdes.String(), readingSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(spec.step(), settings.grace()))
+                .aggregate(StepAccumulator::empty, (key, reading, acc) -> acc.add(reading),
+                    Named.as("window-" + spec.name()),
+                    Materialized.<String, StepAccumulator, WindowStore<Bytes, byte[]>>as("steps-" + spec.name())
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StepAccumulator.class)))
+                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                    .withName("close-" + spec.name()))
+                .toStream(Named.as("closed-" + spec.name()))
+                .map((window, acc) -> KeyValue.pair(window.key(), acc.toStep(window.window().start())),
+                    Named.as("step-" + spec.name()));
+            steps.add(windowed);
+        }
+        KStream<String, StepValue> allSteps = steps.get(0);
+        for (int i = 1; i < steps.size(); i++) {
+            allSteps = allSteps.merge(steps.get(i), Named.as("merge-steps-" + i));
+        }
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ForecastProcessor.STORE),
+            Serdes.String(), new JsonSerde<>(SeriesState.class)));
+        KStream<String, TopologyOutput> outputs = allSteps.process(
+            () -> new ForecastProcessor(settings, models, metrics), Named.as("forecast-steps"),
+            ForecastProcessor.STORE);
+        outputs.filter((key, out) -> out.forecast() != null, Named.as("forecasts"))
+            .mapValues(TopologyOutput::forecast, Named.as("forecast-record"))
+            .to(topics.forecasts(), Produced.with(Serdes.String(), new JsonSerde<>(ForecastRecord.class))
+                .withName("write-forecasts"));
+        outputs.filter((key, out) -> out.alert() != null, Named.as("alerts"))
+            .mapValues(TopologyOutput::alert, Named.as("alert-event"))
+            .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(AlertEvent.class))
+                .withName("write-alerts"));
+        outputs.filter((key, out) -> out.rejected() != null, Named.as("step-rejected"))
+            .mapValues(TopologyOutput::rejected, Named.as("step-rejection"))
+            .to(topics.rejected(), toRejected.withName("write-step-rejections"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,83 @@
+package io.vitalcast.streaming;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.forecasting.LstmForecaster;
+import io.vitalcast.modelfile.ModelFile;
+
+/**
+ * The model of every configured signal: the LSTM model file trained for it (one {@code *.json} per signal in the
+ * model directory) or, without one, the persistence baseline. Checked at start: a model for an unknown signal, two
+ * models for one signal, or a model trained at another step fails with a message naming the file.
+ */
+public final class ModelRegistry {
+    /** Steps forecast by the baseline. */
+    public static final int BASELINE_HORIZON = 10;
+
+    private final Map<String, SeriesModel> models;
+
+    private ModelRegistry(Map<String, SeriesModel> models) {
+        this.models = Map.copyOf(models);
+    }
+
+    /** Baselines only. */
+    public static ModelRegistry baselines() {
+        return new ModelRegistry(Map.of());
+    }
+
+    /** Loads every model file of {@code directory} (null or absent: baselines only). */
+    public static ModelRegistry load(Path directory, Map<String, SignalSpec> signals) {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return baselines();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot list the model directory " + directory + ": " + e.getMessage());
+        }
+        Map<String, SeriesModel> models = new HashMap<>();
+        Map<String, Path> origin = new HashMap<>();
+        for (Path file : files) {
+            LstmForecaster forecaster = LstmForecaster.of(ModelFile.read(file));
+            String signal = forecaster.signal();
+            SignalSpec spec = signals.get(signal);
+            if (spec == null) {
+                throw new IllegalArgumentException(file + ": model for signal '" + signal
+                    + "', which is not configured");
+            }
+            Duration step = forecaster.step();
+            if (!java.util.Objects.equals(step, spec.step())) {
+                throw new IllegalArgumentException(file + ": model trained at step " + step + " but " + signal
+                    + " streams at step " + spec.step());
+            }
+            if (origin.containsKey(signal)) {
+                throw new IllegalArgumentException("two models for signal " + signal + ": " + origin.get(signal)
+                    + " and " + file);
+            }
+            origin.put(signal, file);
+            models.put(signal, new LstmModel(forecaster));
+        }
+        return new ModelRegistry(models);
+    }
+
+    /** The model of a signal: its LSTM, or the persistence baseline. */
+    public SeriesModel modelOf(String signal) {
+        return models.getOrDefault(signal, new PersistenceModel(BASELINE_HORIZON));
+    }
+
+    /** Model names in use by signal, for metrics and logs. */
+    public Map<String, String> describe() {
+        Map<String, String> names = new HashMap<>();
+        models.forEach((signal, model) -> names.put(signal, model.info().name() + "@" + model.info().version()));
+        return names;
+    }
+}

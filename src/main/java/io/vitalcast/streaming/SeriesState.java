@@ -1,0 +1,25 @@
+package io.vitalcast.streaming;
+
+/**
+ * What the forecasting processor keeps per patient and signal in its persistent, changelogged store.
+ *
+ * @param history          the last observed (or gap-filled) step values, oldest first, at most the model window
+ * @param lastStepMs       time of the last step, or -1 before the first
+ * @param pendingForecast  the forecast made at the last step (for the next steps), or null
+ * @param pendingHalfWidth interval half-widths of that forecast (NaN while uncalibrated), or null
+ * @param residualMae      running mean absolute one-step residual (for baselines' online intervals)
+ * @param residualCount    residuals seen
+ * @param deviation        DEVIATION alert state
+ * @param limit            LIMIT alert state
+ * @param predicted        PREDICTED_LIMIT alert state
+ */
+public record SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
+                          double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
+                          AlertStatus predicted) {
+
+    /** The state of a series never seen. */
+    public static SeriesState empty() {
+        return new SeriesState(new double[0], -1, null, null, 0, 0, AlertStatus.idle(), AlertStatus.idle(),
+            AlertStatus.idle());
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The streaming forecaster: the Kafka Streams topology from readings to forecasts, alerts and rejected records.
+ *
+ * <p>How the parts fit: {@link io.vitalcast.streaming.ForecastTopology} wires the processors (a pure function of
+ * {@link io.vitalcast.streaming.StreamingSettings}); {@link io.vitalcast.streaming.ReadingParser} turns bytes into
+ * readings or {@link io.vitalcast.streaming.RejectedReading}s; Kafka Streams' windowed aggregation makes steps of
+ * fixed-step signals; {@link io.vitalcast.streaming.SeriesUpdater} is the per-series logic (gaps, scoring, alerts
+ * with hysteresis, the next forecast) as a pure function of a stored {@link io.vitalcast.streaming.SeriesState};
+ * {@link io.vitalcast.streaming.ModelRegistry} supplies each signal's model. The lifecycle (KafkaStreams, topics,
+ * shutdown) lives with the runner, not here.
+ *
+ * <p>Bad input policy: bytes that are not a reading, and readings that make no sense, go to the rejected topic with
+ * a {@link io.vitalcast.streaming.RejectReason} and are counted; a bug throws and stops the client loudly.
+ */
+package io.vitalcast.streaming;

@@ -1,0 +1,246 @@
+package io.vitalcast.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.metrics.VitalcastMetrics;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production topology, built by the same method as in production, driven by TopologyTestDriver. */
+class ForecastTopologyTest {
+    private static final Instant T0 = Instant.parse("2026-11-25T16:00:00Z");
+    private static final SignalCatalog CATALOG = SignalCatalog.defaults();
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> readings;
+    private TestOutputTopic<String, String> forecasts;
+    private TestOutputTopic<String, String> alerts;
+    private TestOutputTopic<String, String> rejected;
+    private SimpleMeterRegistry registry;
+
+    static StreamingSettings settings() {
+        Map<String, SignalSpec> signals = Map.of(
+            "heart_rate", CATALOG.spec("heart_rate", Duration.ofSeconds(1)),
+            "spo2", CATALOG.spec("spo2", Duration.ofSeconds(1)),
+            "rr_interval", CATALOG.spec("rr_interval"));
+        return new StreamingSettings(Topics.defaults(), signals, null, Duration.ofSeconds(2), 0.0, 2, 2,
+            Map.of("heart_rate", new ClinicalLimits(40, 140), "spo2", new ClinicalLimits(88, Double.NaN)));
+    }
+
+    @BeforeEach
+    void startDriver() {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vitalcast-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        registry = new SimpleMeterRegistry();
+        driver = new TopologyTestDriver(ForecastTopology.build(settings(), new VitalcastMetrics(registry)), properties,
+            T0);
+        readings = driver.createInputTopic("vitals.readings", new StringSerializer(), new ByteArraySerializer());
+        forecasts = driver.createOutputTopic("vitals.forecasts", new StringDeserializer(), new StringDeserializer());
+        alerts = driver.createOutputTopic("vitals.alerts", new StringDeserializer(), new StringDeserializer());
+        rejected = driver.createOutputTopic("vitals.rejected", new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(String patient, String json) {
+        readings.pipeInput(patient, json.getBytes(StandardCharsets.UTF_8), T0);
+    }
+
+    private void sendReading(String patient, String signal, Instant time, double value) {
+        send(patient, "{\"patientId\":\"" + patient + "\",\"signal\":\"" + signal + "\",\"timestamp\":\"" + time
+            + "\",\"value\":" + value + "}");
+    }
+
+    private static String reasonOf(String json) {
+        return json.replaceAll(".*\"reason\":\"([A-Z_]+)\".*", "$1");
+    }
+
+    private double counter(String name, String tag, String value) {
+        return registry.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void shouldRejectBytesThatAreNotJsonKeepingTheOriginalBytesAndSource() {
+        byte[] garbage = {(byte) 0xff, 0x00, 'x'};
+        readings.pipeInput("p-1", garbage, T0);
+
+        var record = rejected.readKeyValue();
+        assertThat(reasonOf(record.value)).isEqualTo("MALFORMED");
+        assertThat(record.value).contains("\"sourceTopic\":\"vitals.readings\"", "\"offset\":0",
+            "\"valueBase64\":\"" + Base64.getEncoder().encodeToString(garbage) + "\"");
+        assertThat(counter("vitalcast.rejected", "reason", "MALFORMED")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRejectNaNReadings() {
+        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0 + "\",\"value\":NaN}");
+
+        assertThat(reasonOf(rejected.readValue())).isEqualTo("NOT_FINITE");
+        assertThat(counter("vitalcast.rejected", "reason", "NOT_FINITE")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRejectEachInvalidReadingWithItsReason() {
+        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"value\":70}");
+        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"glucose\",\"timestamp\":\"" + T0 + "\",\"value\":5}");
+        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0 + "\",\"value\":400}");
+        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"spo2\",\"timestamp\":\"" + T0 + "\",\"value\":0}");
+        send("p-2", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0 + "\",\"value\":70}");
+        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0
+            + "\",\"value\":70,\"unit\":\"Hz\"}");
+        send("p-1", "[1,2,3]");
+
+        assertThat(rejected.readValuesToList()).extracting(ForecastTopologyTest::reasonOf).containsExactly(
+            "MISSING_FIELD", "UNKNOWN_SIGNAL", "OUT_OF_RANGE", "SENSOR_OFF", "KEY_MISMATCH", "WRONG_UNIT",
+            "MALFORMED");
+        assertThat(counter("vitalcast.readings", "outcome", "rejected")).isEqualTo(7);
+    }
+
+    @Test
+    void shouldForecastEveryClosedStepWithTheBaselineWhenNoModelExists() {
+        for (int s = 0; s < 20; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70 + (s % 3));
+        }
+
+        List<String> published = forecasts.readValuesToList();
+        assertThat(published).hasSize(17);
+        assertThat(published.get(0)).contains("\"patientId\":\"p-1\"", "\"kind\":\"baseline\"",
+            "\"name\":\"persistence\"", "\"lastStepTime\":\"2026-11-25T16:00:00Z\"", "\"stepMs\":1000",
+            "\"lower\":null");
+        assertThat(published.get(16)).contains("\"lastStepTime\":\"2026-11-25T16:00:16Z\"").doesNotContain(
+            "\"lower\":null");
+        assertThat(counter("vitalcast.forecasts", "signal", "heart_rate")).isEqualTo(17);
+    }
+
+    @Test
+    void shouldAverageReadingsWithinAStep() {
+        sendReading("p-1", "heart_rate", T0.plusMillis(100), 60);
+        sendReading("p-1", "heart_rate", T0.plusMillis(600), 80);
+        sendReading("p-1", "heart_rate", T0.plusSeconds(5), 70);
+
+        assertThat(forecasts.readValue()).contains("\"lastStepTime\":\"2026-11-25T16:00:00Z\"", "\"value\":70.0");
+    }
+
+    @Test
+    void shouldRejectReadingsArrivingAfterTheirStepClosedAsLate() {
+        for (int s = 0; s < 10; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70);
+        }
+        sendReading("p-1", "heart_rate", T0.plusSeconds(2), 99);
+
+        assertThat(reasonOf(rejected.readValue())).isEqualTo("LATE");
+        assertThat(forecasts.readValuesToList()).noneMatch(f -> f.contains("99.0"));
+        assertThat(counter("vitalcast.rejected", "reason", "LATE")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAcceptALateReadingWithinTheGracePeriod() {
+        sendReading("p-1", "heart_rate", T0.plusSeconds(0), 70);
+        sendReading("p-1", "heart_rate", T0.plusSeconds(2), 70);
+        sendReading("p-1", "heart_rate", T0.plusMillis(1500), 90);
+        sendReading("p-1", "heart_rate", T0.plusSeconds(10), 70);
+
+        assertThat(rejected.isEmpty()).isTrue();
+        assertThat(forecasts.readValuesToList()).anyMatch(f -> f.contains("\"lastStepTime\":\"2026-11-25T16:00:01Z\"")
+            && f.contains("\"value\":90.0"));
+    }
+
+    @Test
+    void shouldSplitAWaveformBatchIntoReadings() {
+        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"start\":" + T0.toEpochMilli()
+            + ",\"intervalMs\":500,\"values\":[70,72,74,76,78,80,82,84,86,88,90,92,94,500]}");
+
+        assertThat(forecasts.readValuesToList()).hasSize(4).first().asString().contains("\"value\":71.0");
+        assertThat(reasonOf(rejected.readValue())).isEqualTo("OUT_OF_RANGE");
+    }
+
+    @Test
+    void shouldOpenAndResolveALimitAlertWithAStableId() {
+        double[] values = {80, 80, 150, 155, 160, 80, 80, 80, 80, 80, 80};
+        for (int s = 0; s < values.length; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), values[s]);
+        }
+
+        List<String> events = alerts.readValuesToList().stream().filter(a -> a.contains("\"kind\":\"LIMIT\""))
+            .toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).contains("\"state\":\"OPEN\"", "\"severity\":\"CRITICAL\"", "\"observed\":155.0",
+            "above the high limit 140");
+        assertThat(events.get(1)).contains("\"state\":\"RESOLVED\"");
+        String id = events.get(0).replaceAll(".*\"alertId\":\"([^\"]+)\".*", "$1");
+        assertThat(events.get(1)).contains("\"alertId\":\"" + id + "\"");
+    }
+
+    @Test
+    void shouldOpenEscalateAndResolveADeviationAlertAgainstTheForecast() {
+        int s = 0;
+        for (; s < 30; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70 + (s % 2));
+        }
+        double[] excursion = {90, 110, 130};
+        for (double v : excursion) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s++), v);
+        }
+        for (int i = 0; i < 8; i++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s++), 130);
+        }
+
+        List<String> deviation = alerts.readValuesToList().stream()
+            .filter(a -> a.contains("\"kind\":\"DEVIATION\"")).toList();
+        assertThat(deviation).extracting(a -> a.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1"))
+            .containsExactly("OPEN", "RESOLVED");
+        assertThat(deviation.get(0)).contains("\"expected\":90.0", "above the forecast");
+    }
+
+    @Test
+    void shouldForecastAnEventDrivenSignalPerReadingAndRejectOutOfOrderBeats() {
+        sendReading("p-1", "rr_interval", T0, 0.8);
+        sendReading("p-1", "rr_interval", T0.plusMillis(800), 0.8);
+        sendReading("p-1", "rr_interval", T0.plusMillis(400), 0.4);
+
+        List<String> published = forecasts.readValuesToList();
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1)).contains("\"stepMs\":null", "\"timestamp\":\"2026-11-25T16:00:01.600Z\"");
+        assertThat(reasonOf(rejected.readValue())).isEqualTo("LATE");
+    }
+
+    @Test
+    void shouldKeyEveryOutputByPatientId() {
+        for (int s = 0; s < 10; s++) {
+            sendReading("p-7", "spo2", T0.plusSeconds(s), s < 2 ? 97 : 85);
+        }
+
+        assertThat(forecasts.readKeyValuesToList()).allSatisfy(kv -> assertThat(kv.key).isEqualTo("p-7"));
+        assertThat(alerts.readKeyValuesToList()).isNotEmpty().allSatisfy(kv -> assertThat(kv.key).isEqualTo("p-7"));
+    }
+
+}
