@@ -1,0 +1,140 @@
+package io.vitalcast.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import io.vitalcast.data.SignalSpec;
+import org.junit.jupiter.api.Test;
+
+class SeriesUpdaterTest {
+    private static final SignalSpec HEART_RATE = ForecastTopologyTest.settings().signals().get("heart_rate");
+    private final SeriesUpdater updater = new SeriesUpdater(ForecastTopologyTest.settings());
+
+    /** A model that "forecasts" its own input window, so a test can see the history it was given. */
+    private static final SeriesModel ECHO = new SeriesModel() {
+        @Override
+        public ForecastRecord.ModelInfo info() {
+            return new ForecastRecord.ModelInfo("echo", "test", "test");
+        }
+
+        @Override
+        public int window() {
+            return 4;
+        }
+
+        @Override
+        public int horizon() {
+            return 4;
+        }
+
+        @Override
+        public double[] forecast(double[] history) {
+            return history.clone();
+        }
+
+        @Override
+        public double[] halfWidths(SeriesState state) {
+            double[] widths = new double[4];
+            Arrays.fill(widths, 1.0);
+            return widths;
+        }
+    };
+
+    /** A model forecasting +10 per step from the last value. */
+    private static final SeriesModel RISING = new SeriesModel() {
+        @Override
+        public ForecastRecord.ModelInfo info() {
+            return new ForecastRecord.ModelInfo("rising", "test", "test");
+        }
+
+        @Override
+        public int window() {
+            return 1;
+        }
+
+        @Override
+        public int horizon() {
+            return 5;
+        }
+
+        @Override
+        public double[] forecast(double[] history) {
+            double[] out = new double[5];
+            for (int h = 0; h < 5; h++) {
+                out[h] = history[history.length - 1] + 10 * (h + 1);
+            }
+            return out;
+        }
+
+        @Override
+        public double[] halfWidths(SeriesState state) {
+            double[] widths = new double[5];
+            Arrays.fill(widths, 100.0);
+            return widths;
+        }
+    };
+
+    private SeriesUpdater.Update run(SeriesModel model, long[] seconds, double[] values) {
+        SeriesState state = SeriesState.empty();
+        SeriesUpdater.Update update = null;
+        for (int i = 0; i < seconds.length; i++) {
+            update = updater.apply(state, new StepValue("p-1", "heart_rate", seconds[i] * 1000, values[i], 1, null),
+                HEART_RATE, model);
+            state = update.state();
+        }
+        return update;
+    }
+
+    private static double[] values(ForecastRecord forecast) {
+        return forecast.points().stream().mapToDouble(ForecastRecord.ForecastPoint::value).toArray();
+    }
+
+    @Test
+    void shouldFillShortGapsByLinearInterpolation() {
+        SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 2, 5}, new double[] {70, 71, 72, 78});
+
+        assertThat(values(update.forecast())).containsExactly(72, 74, 76, 78);
+    }
+
+    @Test
+    void shouldRestartTheHistoryAfterAGapLongerThanTheSignalAllows() {
+        long gap = HEART_RATE.maxGapSteps() + 2;
+        SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 2, 3, 3 + gap, 4 + gap},
+            new double[] {70, 71, 72, 73, 90, 91});
+
+        assertThat(update.forecast()).isNull();
+        assertThat(update.state().history()).containsExactly(90, 91);
+    }
+
+    @Test
+    void shouldRejectAStepThatIsNotAfterTheLastOne() {
+        SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 1}, new double[] {70, 71, 72});
+
+        assertThat(update.late()).isTrue();
+        assertThat(update.state().history()).containsExactly(70, 71);
+    }
+
+    @Test
+    void shouldRaiseAPredictedLimitAlertWithItsLeadTimeBeforeTheLimitIsReached() {
+        SeriesState state = SeriesState.empty();
+        List<AlertEvent> alerts = new java.util.ArrayList<>();
+        double[] values = {100, 105, 110};
+        for (int s = 0; s < values.length; s++) {
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", s * 1000L, values[s], 1, null), HEART_RATE, RISING);
+            alerts.addAll(update.alerts());
+            state = update.state();
+        }
+
+        assertThat(alerts).hasSize(1);
+        AlertEvent open = alerts.get(0);
+        assertThat(open.kind()).isEqualTo(AlertKind.PREDICTED_LIMIT);
+        assertThat(open.state()).isEqualTo(AlertState.OPEN);
+        assertThat(open.leadTimeMs()).isEqualTo(Duration.ofSeconds(4).toMillis());
+        assertThat(open.expected()).isEqualTo(145.0);
+        assertThat(open.message()).contains("high limit 140");
+    }
+}
