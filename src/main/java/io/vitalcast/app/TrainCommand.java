@@ -50,6 +50,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "1", description = "Stacked LSTM layers (default ${DEFAULT-VALUE}).")
     int layers;
 
+    @Option(names = "--ar-base", defaultValue = "8",
+        description = "Order p of the AR(p) forecast the LSTM learns to correct; 0 to predict changes from the last "
+            + "value (default ${DEFAULT-VALUE}).")
+    int arBase;
+
     @Option(names = "--epochs", defaultValue = "60", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -92,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
             .withValidation(0.15, patience)
             .withSeed(seed);
         LstmForecasterTrainer trainer = new LstmForecasterTrainer(
-            new LstmForecasterSettings(window, horizon, hidden, layers), config,
+            new LstmForecasterSettings(window, horizon, hidden, layers, Math.min(arBase, window)), config,
             new ProgressBar(spec.commandLine().getErr(), signal), level);
         out.printf(Locale.ROOT, "Training on %d windows, validating on %d (test part of %d windows left for "
             + "evaluate)%n", data.train().size(), data.validation().size(), data.test().size());
@@ -100,9 +105,11 @@ final class TrainCommand implements Callable<Integer> {
         LstmForecasterTrainer.Trained trained = trainer.train(data, series.get(0).spec(), input.describe(signal));
         ModelFile.write(trained.forecaster().bundle(), output);
         ConformalIntervals intervals = trained.forecaster().intervals();
-        out.printf(Locale.ROOT, "Best epoch %d of %d, validation loss %.5f (scaled), clipped %.1f%% of updates%n",
-            trained.training().bestEpoch() + 1, trained.training().history().size(),
-            trained.training().bestValidationLoss(), 100 * trained.training().clippingRate());
+        String best = trained.training().bestEpoch() < 0 ? "no epoch improved on the initial model"
+            : "best epoch " + (trained.training().bestEpoch() + 1);
+        out.printf(Locale.ROOT, "Trained %d epochs, %s, validation loss %.5f (scaled), clipped %.1f%% of updates%n",
+            trained.training().history().size(), best, trained.training().bestValidationLoss(),
+            100 * trained.training().clippingRate());
         out.printf(Locale.ROOT, "%.0f%% interval half-width by step (%s): %s%n", 100 * level,
             series.get(0).spec().unit(), formatted(intervals.halfWidths()));
         out.printf("Wrote %s%n", output);

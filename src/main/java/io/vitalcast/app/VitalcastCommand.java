@@ -36,7 +36,8 @@ public final class VitalcastCommand implements Runnable {
         CommandLine cli = new CommandLine(new VitalcastCommand());
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof UserException || exception instanceof IllegalArgumentException
-                || exception instanceof IOException || exception instanceof DataException) {
+                || exception instanceof IOException || exception instanceof DataException
+                || exception instanceof io.vitalcast.modelfile.ModelFileException) {
                 commandLine.getErr().println("vitalcast: " + exception.getMessage());
                 return 2;
             }

@@ -14,6 +14,10 @@ import io.vitalcast.modelfile.ModelBundle;
  * patient's baseline, which keeps it usable on patients it was not trained on; the level feature still lets it
  * learn mean reversion.
  *
+ * <p>Optionally (the default of {@code train}) the network corrects an AR(p) forecast fitted by least squares on the
+ * same training part instead of the last value: the classical hybrid of a linear model and a network that learns
+ * what the linear model misses (Zhang 2003). The AR coefficients travel in the model file.
+ *
  * <p>Thread-safe: forecasting only reads the network.
  */
 public final class LstmForecaster implements Forecaster {
@@ -21,6 +25,7 @@ public final class LstmForecaster implements Forecaster {
     public static final String KIND = "lstm-forecaster";
     static final String FEATURES = "delta_from_last,level";
     static final String INTERVAL_VECTOR = "interval_half_width";
+    static final String BASE_VECTOR = "ar_base";
 
     private final ModelBundle bundle;
     private final RecurrentNetwork network;
@@ -28,6 +33,7 @@ public final class LstmForecaster implements Forecaster {
     private final int horizon;
     private final double mean;
     private final double scale;
+    private final AutoregressiveForecaster base;
 
     private LstmForecaster(ModelBundle bundle) {
         this.bundle = bundle;
@@ -41,6 +47,9 @@ public final class LstmForecaster implements Forecaster {
         this.horizon = network.architecture().outputSize();
         this.mean = bundle.scaling().inputMean()[1];
         this.scale = bundle.scaling().inputScale()[1];
+        double[] ar = bundle.vectors().get(BASE_VECTOR);
+        this.base = ar == null ? null
+            : new AutoregressiveForecaster(ar[0], java.util.Arrays.copyOfRange(ar, 1, ar.length));
     }
 
     /** The forecaster of a model file's bundle. */
@@ -101,13 +110,31 @@ public final class LstmForecaster implements Forecaster {
         if (steps < 1 || steps > horizon) {
             throw new IllegalArgumentException("the LSTM forecasts 1 to " + horizon + " steps, asked for " + steps);
         }
-        double last = history[history.length - 1];
+        double[] reference = reference(history, base, horizon);
         double[] out = network.predict(features(history, history.length - window, window, mean, scale));
         double[] forecast = new double[steps];
         for (int h = 0; h < steps; h++) {
-            forecast[h] = last + out[h] * scale;
+            forecast[h] = reference[h] + out[h] * scale;
         }
         return forecast;
+    }
+
+    /** The AR(p) base the network corrects, or null when it predicts changes from the last value. */
+    public AutoregressiveForecaster base() {
+        return base;
+    }
+
+    /**
+     * What the network's outputs are added to: the AR base forecast when the model has one, else the last value
+     * repeated.
+     */
+    static double[] reference(double[] history, AutoregressiveForecaster base, int horizon) {
+        if (base != null) {
+            return base.forecast(history, horizon);
+        }
+        double[] last = new double[horizon];
+        java.util.Arrays.fill(last, history[history.length - 1]);
+        return last;
     }
 
     /** The network input for {@code length} values of {@code values} from {@code from}. */

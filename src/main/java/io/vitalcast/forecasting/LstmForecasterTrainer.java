@@ -72,10 +72,15 @@ public final class LstmForecasterTrainer {
         double scale = scaler.std() > 0 ? scaler.std() : 1.0;
         List<Window> all = new ArrayList<>(train);
         all.addAll(validation);
-        SequenceDataset examples = examples(all, scaler.mean(), scale);
+        AutoregressiveForecaster base = settings.arBase() == 0 ? null
+            : AutoregressiveForecaster.fit(data.train().series(), settings.arBase());
+        SequenceDataset examples = examples(all, scaler.mean(), scale, base);
         TrainingConfig effective = config.withValidation((double) validation.size() / all.size(), config.patience());
         Architecture architecture = Architecture.lstm(2, settings.hidden(), settings.layers(), settings.horizon());
         RecurrentNetwork network = RecurrentNetwork.create(architecture, Initialization.defaults(), config.seed());
+        if (base != null) {
+            zeroHead(network);
+        }
         TrainingResult result = new Trainer(effective).withListener(listener).train(network, examples);
 
         Scaling scaling = new Scaling(new double[] {0, scaler.mean()}, new double[] {scale, scale},
@@ -83,7 +88,7 @@ public final class LstmForecasterTrainer {
         Map<String, String> attributes = new HashMap<>();
         attributes.put("kind", LstmForecaster.KIND);
         attributes.put("features", LstmForecaster.FEATURES);
-        attributes.put("target", "delta_from_last");
+        attributes.put("target", base == null ? "delta_from_last" : "delta_from_ar" + settings.arBase());
         attributes.put("signal", spec.name());
         attributes.put("unit", spec.unit());
         attributes.put("step", spec.step() == null ? "" : spec.step().toString());
@@ -102,25 +107,56 @@ public final class LstmForecasterTrainer {
         metrics.put("signal_std", scale);
         ModelBundle draft = new ModelBundle(spec.name() + "-lstm", network, effective, scaling, metrics,
             new Provenance(config.seed(), examples.fingerprint(), description, Vitalcast.version(), Instant.now()),
-            attributes, Map.of());
+            attributes, base == null ? Map.of() : Map.of(LstmForecaster.BASE_VECTOR, arVector(base)));
         ConformalIntervals intervals = ConformalIntervals.calibrate(LstmForecaster.of(draft), validation,
             settings.horizon(), level);
         ModelBundle bundle = new ModelBundle(draft.name(), network, effective, scaling, metrics, draft.provenance(),
-            attributes, Map.of(LstmForecaster.INTERVAL_VECTOR, intervals.halfWidths()));
+            attributes, vectors(base, intervals));
         return new Trained(LstmForecaster.of(bundle), result);
     }
 
-    static SequenceDataset examples(List<Window> windows, double mean, double scale) {
+    /**
+     * Starts the correction of the AR base at zero, so the untrained model is exactly the AR forecast: with early
+     * stopping counting the initial parameters, the trained model is never worse than its base on validation.
+     */
+    private static void zeroHead(RecurrentNetwork network) {
+        for (io.vitalcast.model.Parameter p : network.parameters()) {
+            if (p.name().startsWith("head.")) {
+                for (double[] row : p.values()) {
+                    java.util.Arrays.fill(row, 0.0);
+                }
+            }
+        }
+    }
+
+    private static Map<String, double[]> vectors(AutoregressiveForecaster base, ConformalIntervals intervals) {
+        Map<String, double[]> vectors = new HashMap<>();
+        vectors.put(LstmForecaster.INTERVAL_VECTOR, intervals.halfWidths());
+        if (base != null) {
+            vectors.put(LstmForecaster.BASE_VECTOR, arVector(base));
+        }
+        return vectors;
+    }
+
+    private static double[] arVector(AutoregressiveForecaster base) {
+        double[] coefficients = base.coefficients();
+        double[] vector = new double[coefficients.length + 1];
+        vector[0] = base.intercept();
+        System.arraycopy(coefficients, 0, vector, 1, coefficients.length);
+        return vector;
+    }
+
+    static SequenceDataset examples(List<Window> windows, double mean, double scale, AutoregressiveForecaster base) {
         double[][][] inputs = new double[windows.size()][][];
         double[][][] targets = new double[windows.size()][1][];
         for (int i = 0; i < windows.size(); i++) {
             double[] history = windows.get(i).history();
             double[] target = windows.get(i).target();
             inputs[i] = LstmForecaster.features(history, 0, history.length, mean, scale);
-            double last = history[history.length - 1];
+            double[] reference = LstmForecaster.reference(history, base, target.length);
             double[] row = new double[target.length];
             for (int h = 0; h < row.length; h++) {
-                row[h] = (target[h] - last) / scale;
+                row[h] = (target[h] - reference[h]) / scale;
             }
             targets[i][0] = row;
         }

@@ -33,13 +33,66 @@ public final class VitalcastMetrics {
     public static final String INFERENCE = "vitalcast.model.inference";
     /** Absolute one-step forecast error by signal. */
     public static final String ERROR = "vitalcast.forecast.error";
+    /** Latest observed step of a watched patient, by patient and signal. */
+    public static final String WATCHED_VALUE = "vitalcast.watched.value";
+    /** Latest forecast (first horizon step) of a watched patient, and its interval bounds. */
+    public static final String WATCHED_FORECAST = "vitalcast.watched.forecast";
+    public static final String WATCHED_LOWER = "vitalcast.watched.forecast.lower";
+    public static final String WATCHED_UPPER = "vitalcast.watched.forecast.upper";
+    /** At most this many patients may be watched: each adds label values. */
+    public static final int MAX_WATCHED_PATIENTS = 20;
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> openAlerts = new ConcurrentHashMap<>();
+    private final java.util.Set<String> watched;
+    private final Map<String, double[]> watchedValues = new ConcurrentHashMap<>();
 
     public VitalcastMetrics(MeterRegistry registry) {
+        this(registry, java.util.Set.of());
+    }
+
+    /**
+     * @param watchedPatients the explicit opt-in list of patients whose latest value and forecast are exported with
+     *                        their id as a label (at most {@link #MAX_WATCHED_PATIENTS})
+     */
+    public VitalcastMetrics(MeterRegistry registry, java.util.Set<String> watchedPatients) {
+        if (watchedPatients.size() > MAX_WATCHED_PATIENTS) {
+            throw new IllegalArgumentException("at most " + MAX_WATCHED_PATIENTS + " patients can be watched, got "
+                + watchedPatients.size());
+        }
         this.registry = registry;
+        this.watched = java.util.Set.copyOf(watchedPatients);
+    }
+
+    /** Whether a patient is on the watched list. */
+    public boolean isWatched(String patientId) {
+        return watched.contains(patientId);
+    }
+
+    /** Records the latest observed step of a watched patient (ignored for others). */
+    public void watchedValue(String patientId, String signal, double value) {
+        if (watched.contains(patientId)) {
+            holder(WATCHED_VALUE, patientId, signal)[0] = value;
+        }
+    }
+
+    /** Records the latest one-step forecast and bounds of a watched patient (ignored for others). */
+    public void watchedForecast(String patientId, String signal, double value, Double lower, Double upper) {
+        if (watched.contains(patientId)) {
+            holder(WATCHED_FORECAST, patientId, signal)[0] = value;
+            holder(WATCHED_LOWER, patientId, signal)[0] = lower == null ? Double.NaN : lower;
+            holder(WATCHED_UPPER, patientId, signal)[0] = upper == null ? Double.NaN : upper;
+        }
+    }
+
+    private double[] holder(String name, String patientId, String signal) {
+        return watchedValues.computeIfAbsent(name + '|' + patientId + '|' + signal, key -> {
+            double[] cell = {Double.NaN};
+            io.micrometer.core.instrument.Gauge.builder(name, cell, c -> c[0])
+                .tags("patient", patientId, "signal", signal).register(registry);
+            return cell;
+        });
     }
 
     public MeterRegistry registry() {

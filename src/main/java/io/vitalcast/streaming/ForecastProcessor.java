@@ -58,6 +58,7 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             return;
         }
         store.put(seriesKey, update.state());
+        metrics.watchedValue(step.patientId(), step.signal(), step.value());
         if (state.pendingForecast() != null && update.state().residualCount() > state.residualCount()) {
             metrics.error(step.signal(), Math.abs(step.value() - state.pendingForecast()[0]));
         }
@@ -65,6 +66,8 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             metrics.inference(step.signal(), System.nanoTime() - started);
             metrics.forecast(step.signal(), model.info().kind());
             metrics.latency(step.signal(), Duration.ofMillis(System.currentTimeMillis() - step.timeMs()));
+            ForecastRecord.ForecastPoint first = update.forecast().points().get(0);
+            metrics.watchedForecast(step.patientId(), step.signal(), first.value(), first.lower(), first.upper());
             context.forward(record.withValue(new TopologyOutput(update.forecast(), null, null)));
         }
         for (AlertEvent alert : update.alerts()) {

@@ -20,7 +20,8 @@ import org.apache.commons.math3.random.Well19937c;
  *
  * <p>The validation part is the last {@code validationFraction} of the examples in the given order (for time
  * series, the latest windows), never shuffled into training. With validation, the network ends with the
- * parameters of the best validation epoch.
+ * parameters of the best validation epoch, where the initial parameters count as a candidate (epoch -1): training
+ * never returns a network worse on validation than the one it was given.
  *
  * <p>Deterministic: one thread, one seeded generator, a fresh optimizer per run.
  */
@@ -89,6 +90,10 @@ public final class Trainer {
         List<double[][]> best = null;
         double bestValidation = Double.POSITIVE_INFINITY;
         int bestEpoch = -1;
+        if (validation != null) {
+            bestValidation = evaluate(pass, validation);
+            best = network.parameterValues();
+        }
         int sinceBest = 0;
         boolean stoppedEarly = false;
         long step = 0;

@@ -6,7 +6,8 @@ import java.util.List;
  * How a training run went.
  *
  * @param history            one report per epoch run
- * @param bestEpoch          epoch whose parameters the network holds (the best on validation, or the last)
+ * @param bestEpoch          epoch whose parameters the network holds (the best on validation, or the last); -1 when
+ *                           no epoch improved on the initial parameters
  * @param bestValidationLoss validation loss of that epoch, NaN without validation
  * @param stoppedEarly       whether early stopping ended the run
  * @param steps              updates made

@@ -41,7 +41,7 @@ class LstmForecasterTrainerTest {
         SignalSpec spec = SignalCatalog.defaults().spec("heart_rate", STEP);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(25).withOptimizer(OptimizerType.ADAM, 0.01)
             .withValidation(0.15, 5).withSeed(3L);
-        return new LstmForecasterTrainer(new LstmForecasterSettings(20, 8, 16, 1), config, TrainingListener.none(), 0.9)
+        return new LstmForecasterTrainer(new LstmForecasterSettings(20, 8, 16, 1, 0), config, TrainingListener.none(), 0.9)
             .train(data, spec, "synthetic");
     }
 

@@ -58,7 +58,8 @@ class ForecastTopologyTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         registry = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(ForecastTopology.build(settings(), new VitalcastMetrics(registry)), properties,
+        driver = new TopologyTestDriver(ForecastTopology.build(settings(), new VitalcastMetrics(registry,
+            java.util.Set.of("p-watched"))), properties,
             T0);
         readings = driver.createInputTopic("vitals.readings", new StringSerializer(), new ByteArraySerializer());
         forecasts = driver.createOutputTopic("vitals.forecasts", new StringDeserializer(), new StringDeserializer());
@@ -231,6 +232,22 @@ class ForecastTopologyTest {
         assertThat(published).hasSize(2);
         assertThat(published.get(1)).contains("\"stepMs\":null", "\"timestamp\":\"2026-11-25T16:00:01.600Z\"");
         assertThat(reasonOf(rejected.readValue())).isEqualTo("LATE");
+    }
+
+    @Test
+    void shouldExportTheLatestValueAndForecastOfWatchedPatientsOnly() {
+        for (int s = 0; s < 8; s++) {
+            sendReading("p-watched", "heart_rate", T0.plusSeconds(s), 70 + s);
+            sendReading("p-other", "heart_rate", T0.plusSeconds(s), 90);
+        }
+
+        assertThat(registry.get("vitalcast.watched.value").tag("patient", "p-watched").gauge().value())
+            .isEqualTo(74.0);
+        assertThat(registry.get("vitalcast.watched.forecast").tag("patient", "p-watched").gauge().value())
+            .isEqualTo(74.0);
+        assertThat(registry.find("vitalcast.watched.value").tag("patient", "p-other").gauge()).isNull();
+        assertThat(registry.getMeters()).allSatisfy(m -> assertThat(m.getId().getTags())
+            .noneMatch(t -> t.getValue().equals("p-other")));
     }
 
     @Test

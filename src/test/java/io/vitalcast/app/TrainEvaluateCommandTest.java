@@ -1,0 +1,96 @@
+package io.vitalcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.vitalcast.data.Reading;
+import io.vitalcast.data.ReadingsCsv;
+import io.vitalcast.modelfile.ModelFile;
+import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainEvaluateCommandTest {
+    @TempDir
+    Path temp;
+
+    private StringWriter out;
+    private StringWriter err;
+    private Path readings;
+
+    @BeforeEach
+    void writeReadings() {
+        Well19937c random = new Well19937c(9L);
+        List<Reading> list = new ArrayList<>();
+        Instant start = Instant.parse("2026-11-25T10:00:00Z");
+        for (int s = 0; s < 900; s++) {
+            double value = s % 97 == 0 ? 0.0 : 72 + 6 * Math.sin(2 * Math.PI * s / 30) + random.nextGaussian();
+            list.add(new Reading(start.plusSeconds(s), "p-1", "heart_rate", value, "bpm"));
+        }
+        readings = temp.resolve("readings.csv");
+        ReadingsCsv.writeLong(readings, list);
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = VitalcastCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void shouldTrainAModelFileAndEvaluateItAgainstEveryBaselineWithAReport() throws Exception {
+        Path model = temp.resolve("hr.json");
+        Path report = temp.resolve("report");
+
+        int trained = run("train", "--input", readings.toString(), "--signal", "heart_rate", "--window", "20",
+            "--horizon", "5", "--hidden", "8", "--epochs", "4", "--output", model.toString());
+        assertThat(trained).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("SENSOR_OFF=10", "Wrote " + model);
+        assertThat(ModelFile.read(model).attributes()).containsEntry("signal", "heart_rate").containsEntry("step",
+            "PT1S");
+
+        int evaluated = run("evaluate", "--model", model.toString(), "--input", readings.toString(), "--report",
+            report.toString());
+        assertThat(evaluated).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("lstm", "persistence (baseline)", "moving_average_5 (baseline)",
+            "ar_8 (baseline)", "holt (baseline)", "coverage");
+        assertThat(report.resolve("report.md")).exists();
+        assertThat(Files.readString(report.resolve("metrics.json"))).contains("\"lstm\"");
+        assertThat(report.resolve("forecast.png")).isNotEmptyFile();
+        assertThat(report.resolve("rmse_by_horizon.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void shouldEndBadInputWithOneLineAndExitCode2() throws Exception {
+        Path notAModel = temp.resolve("not-a-model.json");
+        Files.writeString(notAModel, "{\"hello\": 1}");
+        Path wrongColumns = temp.resolve("wrong.csv");
+        Files.writeString(wrongColumns, "a,b\n1,2\n");
+        String[][] commands = {
+            {"train", "--input", temp.resolve("missing.csv").toString(), "--signal", "heart_rate", "--output", "x"},
+            {"train", "--input", wrongColumns.toString(), "--signal", "heart_rate", "--output", "x"},
+            {"train", "--input", readings.toString(), "--signal", "glucose", "--output", "x"},
+            {"train", "--input", readings.toString(), "--signal", "spo2", "--output", "x"},
+            {"evaluate", "--model", notAModel.toString(), "--input", readings.toString()},
+        };
+        String[] expected = {"no such file", "no column 'timestamp'", "unknown signal 'glucose'",
+            "no readings of signal 'spo2'", "not a Vitalcast model file"};
+
+        for (int i = 0; i < commands.length; i++) {
+            assertThat(run(commands[i])).isEqualTo(2);
+            assertThat(err.toString().strip()).contains(expected[i]).doesNotContain("\n").doesNotContain("\tat ");
+        }
+    }
+}
