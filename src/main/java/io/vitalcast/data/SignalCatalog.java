@@ -20,6 +20,7 @@ public final class SignalCatalog {
 
     private static final SignalCatalog DEFAULTS = new SignalCatalog(List.of(
         fixed("heart_rate", "bpm", 20, 300, 0.0),
+        fixed("ecg_heart_rate", "bpm", 20, 300, 0.0),
         fixed("spo2", "%", 50, 100, 0.0),
         fixed("resp_rate", "/min", 2, 80, 0.0),
         new SignalSpec("rr_interval", "s", 0.2, 3.0, null, null, DEFAULT_MAX_GAP_STEPS),
