@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamsRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final VitalcastConfig config;
@@ -59,6 +60,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
+    private volatile boolean starting;
     private KafkaStreams streams;
     private MetricsServer metricsServer;
     private boolean closed;
@@ -84,12 +86,26 @@ public final class StreamsRunner implements AutoCloseable {
         if (closed || streams != null) {
             throw new IllegalStateException("a runner starts once");
         }
+        starting = true;
+        try {
+            startServices();
+        } finally {
+            starting = false;
+        }
+    }
+
+    private void startServices() {
         metricsServer = serveMetrics();
         closeables.add(metricsServer);
         StreamsConfig streamsConfig = new StreamsConfig(config.kafkaProperties());
-        try (Admin admin = Admin.create(streamsConfig.getAdminConfigs(config.applicationId() + "-topics"))) {
+        Admin admin = Admin.create(streamsConfig.getAdminConfigs(config.applicationId() + "-topics"));
+        try {
             new TopicCreator(admin, ADMIN_TIMEOUT).createMissing(config.topics().all(), config.topicPartitions(),
                 config.topicReplicationFactor());
+        } catch (UserException e) {
+            throw new UserException("Kafka at " + config.bootstrapServers() + ": " + e.getMessage());
+        } finally {
+            admin.close(ADMIN_CLOSE_TIMEOUT);
         }
         Topology topology = topologyFactory.apply(config.toStreamingSettings(), new VitalcastMetrics(registry));
         LOG.info("Topology:\n{}", topology.describe());
@@ -104,11 +120,18 @@ public final class StreamsRunner implements AutoCloseable {
 
     /**
      * Starts, installs a shutdown hook (Ctrl-C, SIGTERM) that closes the runner, and waits until the client stops.
+     * Ctrl-C while the topics are being created interrupts the start rather than waiting for the cluster.
      *
      * @return 0 after an orderly stop, 1 when the client failed
      */
     public int runUntilStopped() throws InterruptedException {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "vitalcast-shutdown"));
+        Thread caller = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (starting) {
+                caller.interrupt();
+            }
+            close();
+        }, "vitalcast-shutdown"));
         start();
         stopped.await();
         return failed ? 1 : 0;

@@ -62,7 +62,7 @@ final class TopicCreator {
             return List.copyOf(created);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserException("interrupted while creating topics");
+            throw new UserException("stopped while creating topics");
         } catch (ExecutionException e) {
             throw new UserException("cannot list topics: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
