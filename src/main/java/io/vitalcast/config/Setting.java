@@ -13,9 +13,15 @@ public record Setting(String key, String value, String origin) {
 
     /** The value as it may appear in a message: secrets (passwords, JAAS configurations) are hidden. */
     public String shown() {
+        return isSecret(key) ? HIDDEN : value;
+    }
+
+    static final String HIDDEN = "[hidden]";
+
+    /** Whether the value of a key must never be printed. */
+    static boolean isSecret(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
-        boolean secret = lower.contains("password") || lower.contains("secret") || lower.contains("jaas")
+        return lower.contains("password") || lower.contains("secret") || lower.contains("jaas")
             || lower.endsWith(".key");
-        return secret ? "[hidden]" : value;
     }
 }

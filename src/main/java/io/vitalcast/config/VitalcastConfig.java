@@ -81,6 +81,18 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
         return kafka.get(KafkaKeys.APPLICATION_ID);
     }
 
+    /** All settings, with secrets hidden, so that the configuration can be logged. */
+    @Override
+    public String toString() {
+        Map<String, String> shownKafka = new TreeMap<>();
+        kafka.forEach((key, value) -> shownKafka.put(key, Setting.isSecret(key) ? Setting.HIDDEN : value));
+        return "VitalcastConfig[topics=" + topics + ", topicPartitions=" + topicPartitions
+            + ", topicReplicationFactor=" + topicReplicationFactor + ", modelDirectory=" + modelDirectory
+            + ", grace=" + grace + ", alertMargin=" + alertMargin + ", alertSustainSteps=" + alertSustainSteps
+            + ", alertClearSteps=" + alertClearSteps + ", limits=" + new TreeMap<>(limits) + ", signals="
+            + new TreeMap<>(signals).keySet() + ", metricsPort=" + metricsPort + ", kafka=" + shownKafka + "]";
+    }
+
     /** {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return kafka.get(KafkaKeys.BOOTSTRAP_SERVERS);

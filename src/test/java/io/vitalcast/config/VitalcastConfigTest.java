@@ -146,4 +146,28 @@ class VitalcastConfigTest {
         assertThat(VitalcastConfig.load(null, Map.of(), cli("bootstrap.servers=a:1", "bootstrap.servers=a:1"))
             .bootstrapServers()).isEqualTo("a:1");
     }
+
+    @Test
+    void shouldHideSecretsWhenPrinted() {
+        VitalcastConfig config = VitalcastConfig.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "h:1",
+            "KAFKA_SASL_JAAS_CONFIG", "user=\"u\" password=\"p4ss\"", "KAFKA_SSL_KEY_PASSWORD", "k3y"), List.of());
+
+        assertThat(config.toString()).contains("sasl.jaas.config=[hidden]", "ssl.key.password=[hidden]",
+            "bootstrap.servers=h:1").doesNotContain("p4ss").doesNotContain("k3y");
+    }
+
+    @Test
+    void shouldLoadTheSampleConfigurationAsTheDefaults() throws Exception {
+        Path sample = Path.of("samples/vitalcast.properties");
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(sample)) {
+            properties.load(reader);
+        }
+        assertThat(properties.stringPropertyNames()).as("every key documented").containsAll(
+            ConfigKeys.DEFAULTS.keySet());
+
+        assertThat(VitalcastConfig.load(sample, Map.of(), List.of()))
+            .isEqualTo(VitalcastConfig.load(null, Map.of(), List.of(new Setting("bootstrap.servers",
+                "localhost:9092", "test"))));
+    }
 }
