@@ -61,8 +61,8 @@ public final class StreamsRunner implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
     private volatile boolean starting;
-    private KafkaStreams streams;
-    private MetricsServer metricsServer;
+    private volatile KafkaStreams streams;
+    private volatile MetricsServer metricsServer;
     private boolean closed;
 
     /** A runner of Vitalcast's forecasting topology. */

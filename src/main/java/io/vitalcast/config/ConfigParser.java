@@ -96,11 +96,16 @@ final class ConfigParser {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    private static void checkKafka(Map<String, String> kafka) {
+    /** Kafka's own validation of the values it defines, reported like ours: key first, then where it came from. */
+    private void checkKafka(Map<String, String> kafka) {
         try {
             StreamsConfig.configDef().parse(kafka);
         } catch (org.apache.kafka.common.config.ConfigException e) {
-            throw new ConfigException("Kafka setting: " + e.getMessage());
+            String message = e.getMessage();
+            Optional<Setting> culprit = kafka.keySet().stream().filter(key -> message.contains("configuration " + key
+                + ":") || message.endsWith("configuration " + key)).map(settings::get).findFirst();
+            throw new ConfigException(culprit.map(c -> c.key() + ": " + message + " (" + c.origin() + ")")
+                .orElse("Kafka settings: " + message));
         }
     }
 

@@ -46,8 +46,8 @@ class VitalcastConfigFailureTest {
         "vitalcast.alert.sustain=3         | vitalcast.alert.sustain: unknown key, got '3' (command line --set)",
         "replication.factor=3              | replication.factor: set vitalcast.topics.replication.factor instead",
         "bootstrap.server=x:1              | bootstrap.server: neither a vitalcast.* key nor a Kafka client setting",
-        "processing.guarantee=maybe        | Invalid value maybe for configuration processing.guarantee",
-        "num.stream.threads=many           | num.stream.threads",
+        "processing.guarantee=maybe        | processing.guarantee: Invalid value maybe for configuration processing.guarantee",
+        "num.stream.threads=many           | num.stream.threads: Invalid value many for configuration num.stream.threads: Not a number of type INT (command line --set)",
     })
     void shouldFailNamingKeyAndValue(String assignment, String message) {
         assertThatThrownBy(() -> loadWith(assignment))
