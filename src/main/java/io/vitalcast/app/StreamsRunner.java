@@ -1,0 +1,230 @@
+package io.vitalcast.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiFunction;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.metrics.MetricsServer;
+import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.streaming.ForecastTopology;
+import io.vitalcast.streaming.StreamingSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a topology on a Kafka cluster: the lifecycle, kept apart from the topology itself (as in the Kafka Streams
+ * examples), so that tests build the very topology production runs. In order, {@link #start()} serves the metrics
+ * endpoint, creates the missing topics, and starts Kafka Streams with a state listener and an uncaught-exception
+ * handler; {@link #close()} undoes all of it.
+ *
+ * <p>Failure policy: an exception escaping the topology is a bug, so the client shuts down (it does not replace the
+ * thread and retry the same record forever), logs at ERROR, and {@link #runUntilStopped()} returns exit code 1.
+ * Logs at INFO and above name exception types and code locations, never exception messages, which may carry
+ * patient ids; the full exception is logged at DEBUG.
+ *
+ * <p>{@code start} and {@code close} are thread-safe; {@code close} is idempotent and is also the shutdown hook.
+ */
+public final class StreamsRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final VitalcastConfig config;
+    private final BiFunction<StreamingSettings, VitalcastMetrics, Topology> topologyFactory;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean failed;
+    private volatile boolean starting;
+    private volatile KafkaStreams streams;
+    private volatile MetricsServer metricsServer;
+    private boolean closed;
+
+    /** A runner of Vitalcast's forecasting topology. */
+    public StreamsRunner(VitalcastConfig config) {
+        this(config, ForecastTopology::build);
+    }
+
+    /** A runner of the topology the factory builds from the streaming settings and metrics. */
+    public StreamsRunner(VitalcastConfig config,
+                         BiFunction<StreamingSettings, VitalcastMetrics, Topology> topologyFactory) {
+        this.config = config;
+        this.topologyFactory = topologyFactory;
+    }
+
+    /**
+     * Serves metrics, creates missing topics and starts the Kafka Streams client, returning once it is starting.
+     *
+     * @throws UserException when the metrics port is taken or the cluster cannot be reached
+     */
+    public synchronized void start() {
+        if (closed || streams != null) {
+            throw new IllegalStateException("a runner starts once");
+        }
+        starting = true;
+        try {
+            startServices();
+        } finally {
+            starting = false;
+        }
+    }
+
+    private void startServices() {
+        metricsServer = serveMetrics();
+        closeables.add(metricsServer);
+        StreamsConfig streamsConfig = new StreamsConfig(config.kafkaProperties());
+        Admin admin = Admin.create(streamsConfig.getAdminConfigs(config.applicationId() + "-topics"));
+        try {
+            new TopicCreator(admin, ADMIN_TIMEOUT).createMissing(config.topics().all(), config.topicPartitions(),
+                config.topicReplicationFactor());
+        } catch (UserException e) {
+            throw new UserException("Kafka at " + config.bootstrapServers() + ": " + e.getMessage());
+        } finally {
+            admin.close(ADMIN_CLOSE_TIMEOUT);
+        }
+        Topology topology = topologyFactory.apply(config.toStreamingSettings(), new VitalcastMetrics(registry));
+        LOG.info("Topology:\n{}", topology.describe());
+        streams = new KafkaStreams(topology, streamsConfig);
+        streams.setStateListener(this::onStateChange);
+        streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        bindMetrics(streams);
+        streams.start();
+        LOG.info("Streaming from {} on {}; metrics at {}", config.topics().readings(), config.bootstrapServers(),
+            metricsServer.uri());
+    }
+
+    /**
+     * Starts, installs a shutdown hook (Ctrl-C, SIGTERM) that closes the runner, and waits until the client stops.
+     * Ctrl-C while the topics are being created interrupts the start rather than waiting for the cluster.
+     *
+     * @return 0 after an orderly stop, 1 when the client failed
+     */
+    public int runUntilStopped() throws InterruptedException {
+        Thread caller = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (starting) {
+                caller.interrupt();
+            }
+            close();
+        }, "vitalcast-shutdown"));
+        start();
+        stopped.await();
+        return failed ? 1 : 0;
+    }
+
+    /** Closes the Kafka Streams client (committing what it processed), the metrics endpoint and the registry. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (streams != null) {
+            LOG.info("Closing the Kafka Streams client");
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                LOG.warn("The Kafka Streams client did not close within {} s", CLOSE_TIMEOUT.toSeconds());
+            }
+        }
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {}: {}", closeable.getClass().getSimpleName(), e.getClass().getName());
+            }
+        }
+        registry.close();
+        stopped.countDown();
+    }
+
+    /** The state of the Kafka Streams client, or empty before {@link #start()}. */
+    public Optional<KafkaStreams.State> state() {
+        return Optional.ofNullable(streams).map(KafkaStreams::state);
+    }
+
+    /** The scrape address of the metrics endpoint, once started. */
+    public URI metricsUri() {
+        if (metricsServer == null) {
+            throw new IllegalStateException("not started");
+        }
+        return metricsServer.uri();
+    }
+
+    /** Whether the client stopped because of an uncaught exception. */
+    public boolean failed() {
+        return failed;
+    }
+
+    private MetricsServer serveMetrics() {
+        try {
+            return MetricsServer.start(registry, config.metricsPort());
+        } catch (BindException e) {
+            throw new UserException("vitalcast.metrics.port: cannot listen on port " + config.metricsPort() + " ("
+                + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void bindMetrics(KafkaStreams client) {
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(client);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        closeables.add(streamsMetrics);
+        closeables.add(gcMetrics);
+        for (MeterBinder binder : new MeterBinder[] {streamsMetrics, gcMetrics, new JvmMemoryMetrics(),
+            new JvmThreadMetrics(), new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics()}) {
+            binder.bindTo(registry);
+        }
+    }
+
+    private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
+        LOG.info("Kafka Streams state {} -> {}", oldState, newState);
+        if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+            stopped.countDown();
+        }
+    }
+
+    private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
+        failed = true;
+        LOG.error("Stream thread {} failed with {}; shutting this Kafka Streams client down (the full exception is "
+            + "logged at DEBUG)", Thread.currentThread().getName(), describe(exception));
+        LOG.debug("Uncaught exception in the topology", exception);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    /** Exception types down the cause chain, and where the root cause was thrown; no messages. */
+    static String describe(Throwable exception) {
+        StringJoiner chain = new StringJoiner(" caused by ");
+        Throwable root = exception;
+        for (Throwable t = exception; t != null && chain.length() < 2000; t = t.getCause()) {
+            chain.add(t.getClass().getName());
+            root = t;
+        }
+        StackTraceElement[] trace = root.getStackTrace();
+        return trace.length == 0 ? chain.toString() : chain + " at " + trace[0];
+    }
+}

@@ -1,0 +1,91 @@
+package io.vitalcast.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The names and built-in defaults of every Vitalcast key, in one place so that code, docs and error messages agree.
+ * Keys under {@code vitalcast.limits.<signal>} and {@code vitalcast.signals.<signal>} exist per signal of the
+ * {@link io.vitalcast.data.SignalCatalog}.
+ */
+public final class ConfigKeys {
+    public static final String PREFIX = "vitalcast.";
+
+    public static final String TOPIC_READINGS = "vitalcast.topics.readings";
+    public static final String TOPIC_FORECASTS = "vitalcast.topics.forecasts";
+    public static final String TOPIC_ALERTS = "vitalcast.topics.alerts";
+    public static final String TOPIC_REJECTED = "vitalcast.topics.rejected";
+    public static final String TOPIC_PARTITIONS = "vitalcast.topics.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "vitalcast.topics.replication.factor";
+    public static final String MODELS_DIR = "vitalcast.models.dir";
+    public static final String WINDOW_GRACE = "vitalcast.window.grace";
+    public static final String ALERT_MARGIN = "vitalcast.alert.margin";
+    public static final String ALERT_SUSTAIN_STEPS = "vitalcast.alert.sustain.steps";
+    public static final String ALERT_CLEAR_STEPS = "vitalcast.alert.clear.steps";
+    public static final String METRICS_PORT = "vitalcast.metrics.port";
+
+    /** {@code vitalcast.limits.<signal>.low|high}: a number, or {@code none}. */
+    public static final Pattern LIMIT = Pattern.compile("vitalcast\\.limits\\.([a-z0-9_]+)\\.(low|high)");
+    /** {@code vitalcast.signals.<signal>.step}: the step of a fixed-step signal. */
+    public static final Pattern SIGNAL_STEP = Pattern.compile("vitalcast\\.signals\\.([a-z0-9_]+)\\.step");
+
+    /** The value of a limit key that means "no limit on this side". */
+    public static final String NO_LIMIT = "none";
+
+    /** Every fixed (not per-signal) Vitalcast key. */
+    public static final Set<String> FIXED = Set.of(TOPIC_READINGS, TOPIC_FORECASTS, TOPIC_ALERTS, TOPIC_REJECTED,
+        TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, MODELS_DIR, WINDOW_GRACE, ALERT_MARGIN, ALERT_SUSTAIN_STEPS,
+        ALERT_CLEAR_STEPS, METRICS_PORT);
+
+    /** The built-in defaults, Vitalcast and Kafka keys alike. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private ConfigKeys() {
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(TOPIC_READINGS, "vitals.readings");
+        d.put(TOPIC_FORECASTS, "vitals.forecasts");
+        d.put(TOPIC_ALERTS, "vitals.alerts");
+        d.put(TOPIC_REJECTED, "vitals.rejected");
+        d.put(TOPIC_PARTITIONS, "3");
+        d.put(TOPIC_REPLICATION_FACTOR, "1");
+        d.put(MODELS_DIR, "models");
+        d.put(WINDOW_GRACE, "10s");
+        d.put(ALERT_MARGIN, "0.0");
+        d.put(ALERT_SUSTAIN_STEPS, "3");
+        d.put(ALERT_CLEAR_STEPS, "2");
+        d.put(METRICS_PORT, "9464");
+        limits(d, "heart_rate", "40", "140");
+        limits(d, "spo2", "88", NO_LIMIT);
+        limits(d, "resp_rate", "8", "30");
+        limits(d, "rr_interval", "0.3", "2.0");
+        limits(d, "abp_mean", "60", "110");
+        for (String signal : new String[] {"heart_rate", "spo2", "resp_rate", "abp_mean", "abp_sys", "abp_dias",
+            "pulse"}) {
+            d.put(step(signal), "PT1M");
+        }
+        d.put(step("ecg_heart_rate"), "PT1S");
+        d.put(KafkaKeys.APPLICATION_ID, "vitalcast");
+        d.put(KafkaKeys.PROCESSING_GUARANTEE, "exactly_once_v2");
+        return java.util.Collections.unmodifiableMap(d);
+    }
+
+    private static void limits(Map<String, String> d, String signal, String low, String high) {
+        d.put(limit(signal, "low"), low);
+        d.put(limit(signal, "high"), high);
+    }
+
+    /** {@code vitalcast.limits.<signal>.<side>}. */
+    public static String limit(String signal, String side) {
+        return "vitalcast.limits." + signal + "." + side;
+    }
+
+    /** {@code vitalcast.signals.<signal>.step}. */
+    public static String step(String signal) {
+        return "vitalcast.signals." + signal + ".step";
+    }
+}

@@ -1,0 +1,243 @@
+package io.vitalcast.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.streaming.ClinicalLimits;
+import io.vitalcast.streaming.Topics;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Turns merged raw settings into a {@link VitalcastConfig}, failing on the first unknown key or bad value with a
+ * message of the form {@code key: expected ..., got 'value' (origin)}.
+ */
+final class ConfigParser {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final String DURATION = "a duration such as PT10S, 500ms, 30s, 5m or 1h";
+
+    private final Map<String, Setting> settings;
+    private final SignalCatalog catalog = SignalCatalog.defaults();
+
+    private ConfigParser(Map<String, Setting> settings) {
+        this.settings = settings;
+    }
+
+    static VitalcastConfig parse(Map<String, Setting> settings) {
+        return new ConfigParser(settings).parse();
+    }
+
+    private VitalcastConfig parse() {
+        Map<String, String> kafka = new HashMap<>();
+        for (Setting setting : settings.values()) {
+            String key = setting.key();
+            if (key.startsWith(ConfigKeys.PREFIX)) {
+                checkKnown(setting);
+            } else if (key.equals(KafkaKeys.REPLICATION_FACTOR)) {
+                throw new ConfigException(key + ": set " + ConfigKeys.TOPIC_REPLICATION_FACTOR
+                    + " instead, which applies to Vitalcast's topics and Kafka Streams' internal ones alike ("
+                    + setting.origin() + ")");
+            } else if (KafkaKeys.isKafkaKey(key)) {
+                kafka.put(key, setting.value());
+            } else {
+                throw new ConfigException(key + ": neither a vitalcast.* key nor a Kafka client setting, got '"
+                    + setting.shown() + "' (" + setting.origin() + ")");
+            }
+        }
+        if (kafka.getOrDefault(KafkaKeys.BOOTSTRAP_SERVERS, "").isBlank()) {
+            throw new ConfigException(KafkaKeys.BOOTSTRAP_SERVERS + ": required; give --bootstrap-servers, "
+                + "KAFKA_BOOTSTRAP_SERVERS or bootstrap.servers in the config file");
+        }
+        checkKafka(kafka);
+        Topics topics = new Topics(topic(ConfigKeys.TOPIC_READINGS), topic(ConfigKeys.TOPIC_FORECASTS),
+            topic(ConfigKeys.TOPIC_ALERTS), topic(ConfigKeys.TOPIC_REJECTED));
+        return new VitalcastConfig(topics,
+            integer(ConfigKeys.TOPIC_PARTITIONS, 1, Integer.MAX_VALUE),
+            (short) integer(ConfigKeys.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE),
+            modelDirectory(),
+            duration(ConfigKeys.WINDOW_GRACE, true),
+            margin(),
+            integer(ConfigKeys.ALERT_SUSTAIN_STEPS, 1, Integer.MAX_VALUE),
+            integer(ConfigKeys.ALERT_CLEAR_STEPS, 1, Integer.MAX_VALUE),
+            limits(),
+            signals(),
+            integer(ConfigKeys.METRICS_PORT, 0, 65535),
+            kafka);
+    }
+
+    private void checkKnown(Setting setting) {
+        String key = setting.key();
+        if (ConfigKeys.FIXED.contains(key)) {
+            return;
+        }
+        Optional<String> signal = signalOf(ConfigKeys.LIMIT, key).or(() -> signalOf(ConfigKeys.SIGNAL_STEP, key));
+        if (signal.isEmpty()) {
+            throw new ConfigException(key + ": unknown key, got '" + setting.shown() + "' (" + setting.origin()
+                + ")");
+        }
+        if (!catalog.contains(signal.get())) {
+            throw new ConfigException(key + ": unknown signal '" + signal.get() + "'; known signals are "
+                + String.join(", ", catalog.names()) + " (" + setting.origin() + ")");
+        }
+    }
+
+    private static Optional<String> signalOf(Pattern pattern, String key) {
+        Matcher matcher = pattern.matcher(key);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** Kafka's own validation of the values it defines, reported like ours: key first, then where it came from. */
+    private void checkKafka(Map<String, String> kafka) {
+        try {
+            StreamsConfig.configDef().parse(kafka);
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+            String message = e.getMessage();
+            Optional<Setting> culprit = kafka.keySet().stream().filter(key -> message.contains("configuration " + key
+                + ":") || message.endsWith("configuration " + key)).map(settings::get).findFirst();
+            throw new ConfigException(culprit.map(c -> c.key() + ": " + message + " (" + c.origin() + ")")
+                .orElse("Kafka settings: " + message));
+        }
+    }
+
+    private Setting setting(String key) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            throw new IllegalStateException("no default for " + key);
+        }
+        return setting;
+    }
+
+    private String topic(String key) {
+        Setting setting = setting(key);
+        if (!TOPIC_NAME.matcher(setting.value()).matches() || setting.value().matches("\\.{1,2}")) {
+            throw ConfigException.invalid(setting, "a topic name of letters, digits, '.', '_' and '-'");
+        }
+        return setting.value();
+    }
+
+    private int integer(String key, int min, int max) {
+        Setting setting = setting(key);
+        String expected = max == Integer.MAX_VALUE ? "an integer >= " + min
+            : "an integer from " + min + " to " + max;
+        try {
+            int value = Integer.parseInt(setting.value());
+            if (value < min || value > max) {
+                throw ConfigException.invalid(setting, expected);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ConfigException.invalid(setting, expected);
+        }
+    }
+
+    private double margin() {
+        Setting setting = setting(ConfigKeys.ALERT_MARGIN);
+        Double value = number(setting.value());
+        if (value == null || value < 0) {
+            throw ConfigException.invalid(setting, "a number >= 0");
+        }
+        return value;
+    }
+
+    /** The number in the text, or null when it is not a plain decimal number. */
+    private static Double number(String text) {
+        try {
+            return new BigDecimal(text).doubleValue();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Path modelDirectory() {
+        String value = setting(ConfigKeys.MODELS_DIR).value();
+        return value.isEmpty() ? null : Path.of(value);
+    }
+
+    private Duration duration(String key, boolean zeroAllowed) {
+        Setting setting = setting(key);
+        String expected = zeroAllowed ? DURATION : "a positive " + DURATION.substring(2);
+        Duration duration = parseDuration(setting.value());
+        if (duration == null || duration.isNegative() || (!zeroAllowed && duration.isZero())) {
+            throw ConfigException.invalid(setting, expected);
+        }
+        return duration;
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher matcher = SHORT_DURATION.matcher(text);
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                return switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
+            return Duration.parse(text);
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Map<String, ClinicalLimits> limits() {
+        Map<String, ClinicalLimits> limits = new LinkedHashMap<>();
+        for (String signal : catalog.names()) {
+            Setting low = settings.get(ConfigKeys.limit(signal, "low"));
+            Setting high = settings.get(ConfigKeys.limit(signal, "high"));
+            if (low == null && high == null) {
+                continue;
+            }
+            double lowValue = limit(low);
+            double highValue = limit(high);
+            if (!Double.isNaN(lowValue) && !Double.isNaN(highValue) && !(lowValue < highValue)) {
+                throw new ConfigException(low.key() + ": must be below " + high.key() + " (" + high.value()
+                    + ", " + high.origin() + "), got '" + low.value() + "' (" + low.origin() + ")");
+            }
+            limits.put(signal, new ClinicalLimits(lowValue, highValue));
+        }
+        return limits;
+    }
+
+    private static double limit(Setting setting) {
+        if (setting == null || setting.value().isEmpty() || setting.value().equalsIgnoreCase(ConfigKeys.NO_LIMIT)) {
+            return Double.NaN;
+        }
+        Double value = number(setting.value());
+        if (value == null) {
+            throw ConfigException.invalid(setting, "a number or '" + ConfigKeys.NO_LIMIT + "'");
+        }
+        return value;
+    }
+
+    private Map<String, SignalSpec> signals() {
+        Map<String, SignalSpec> signals = new LinkedHashMap<>();
+        for (String name : catalog.names()) {
+            SignalSpec spec = catalog.spec(name);
+            String key = ConfigKeys.step(name);
+            Setting step = settings.get(key);
+            if (spec.isEventDriven()) {
+                if (step != null) {
+                    throw ConfigException.invalid(step, "no step: " + name + " is event-driven (one step per reading)");
+                }
+                signals.put(name, spec);
+            } else if (step == null) {
+                throw new ConfigException(key + ": required for the fixed-step signal " + name);
+            } else {
+                signals.put(name, spec.withStep(duration(key, false)));
+            }
+        }
+        return signals;
+    }
+}

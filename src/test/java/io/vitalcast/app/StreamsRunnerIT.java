@@ -1,0 +1,202 @@
+package io.vitalcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.vitalcast.config.Setting;
+import io.vitalcast.config.VitalcastConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runner against a real single-node KRaft broker in this JVM, over real sockets: topics are created, a reading
+ * goes in through a producer, a record keyed by the patient id comes out on the forecasts topic, and the Prometheus
+ * endpoint shows Kafka Streams metrics. The assertions hold for any topology that forecasts a patient's heart rate
+ * from a few minutes of readings.
+ */
+class StreamsRunnerIT {
+    private static final String PATIENT = "p-017";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static KafkaClusterTestKit cluster;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+            // one broker: the internal topics of groups and transactions must not ask for three replicas, or
+            // exactly-once Kafka Streams waits forever for a transaction coordinator
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("offsets.topic.num.partitions", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("transaction.state.log.num.partitions", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private VitalcastConfig config(String... assignments) {
+        List<Setting> settings = new ArrayList<>(List.of(
+            new Setting("bootstrap.servers", cluster.bootstrapServers(), "test"),
+            new Setting("state.dir", temp.resolve("state").toString(), "test"),
+            new Setting("vitalcast.models.dir", temp.resolve("models").toString(), "test"),
+            new Setting("vitalcast.metrics.port", "0", "test"),
+            new Setting("vitalcast.topics.partitions", "2", "test")));
+        for (String assignment : assignments) {
+            settings.add(io.vitalcast.config.ConfigLayers.assignment(assignment, "test"));
+        }
+        return VitalcastConfig.load(null, Map.of(), settings);
+    }
+
+    @Test
+    void shouldCreateTopicsForecastAndServeMetrics() throws Exception {
+        VitalcastConfig config = config("application.id=vitalcast-it", "vitalcast.topics.alerts=it.alerts");
+        try (Admin admin = cluster.admin()) {
+            admin.createTopics(List.of(new NewTopic("it.alerts", 1, (short) 1))).all().get();
+        }
+
+        StreamsRunner runner = new StreamsRunner(config);
+        try {
+            runner.start();
+
+            try (Admin admin = cluster.admin()) {
+                Map<String, org.apache.kafka.clients.admin.TopicDescription> topics = admin.describeTopics(
+                    config.topics().all()).allTopicNames().get();
+                assertThat(topics.get("vitals.readings").partitions()).hasSize(2);
+                assertThat(topics.get("vitals.forecasts").partitions()).hasSize(2);
+                assertThat(topics.get("vitals.rejected").partitions()).hasSize(2);
+                assertThat(topics.get("it.alerts").partitions()).as("existing topic left alone").hasSize(1);
+            }
+            await("Kafka Streams running").atMost(WAIT)
+                .until(() -> runner.state().orElseThrow() == KafkaStreams.State.RUNNING);
+
+            produceHeartRate(config.topics().readings());
+
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = consumer()) {
+                consumer.subscribe(Set.of(config.topics().forecasts()));
+                await("a record keyed by the patient id on the forecasts topic").atMost(WAIT).untilAsserted(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                    assertThat(received).extracting(ConsumerRecord::key).contains(PATIENT);
+                });
+            }
+
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(runner.metricsUri()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+            assertThat(scrape.body()).contains("kafka_stream_").contains("jvm_memory_used_bytes");
+            assertThat(runner.failed()).isFalse();
+
+            runner.close();
+            assertThat(runner.state()).contains(KafkaStreams.State.NOT_RUNNING);
+        } finally {
+            runner.close();
+        }
+    }
+
+    @Test
+    void shouldShutDownTheClientAndExitWithOneWhenTheTopologyThrows() throws Exception {
+        VitalcastConfig config = config("application.id=vitalcast-it-failing", "vitalcast.topics.readings=fail.in",
+            "vitalcast.topics.forecasts=fail.out", "vitalcast.topics.alerts=fail.alerts",
+            "vitalcast.topics.rejected=fail.rejected");
+        try (StreamsRunner runner = new StreamsRunner(config, (settings, metrics) -> {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream(settings.topics().readings(), Consumed.with(Serdes.String(), Serdes.String()))
+                .foreach((patient, reading) -> {
+                    throw new IllegalStateException("a bug, meeting " + patient);
+                });
+            return builder.build();
+        })) {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.runUntilStopped();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+            await("Kafka Streams running").atMost(WAIT)
+                .until(() -> runner.state().orElse(KafkaStreams.State.CREATED) == KafkaStreams.State.RUNNING);
+
+            produceHeartRate(config.topics().readings());
+
+            assertThat(exit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(runner.failed()).isTrue();
+            assertThat(runner.state()).contains(KafkaStreams.State.ERROR);
+        }
+    }
+
+    /** Heart rate once a minute for an hour of event time, so that any windowed topology closes steps. */
+    private static void produceHeartRate(String topic) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            Instant start = Instant.parse("2026-11-25T16:00:00.000Z");
+            for (int minute = 0; minute < 60; minute++) {
+                String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"heart_rate\","
+                    + "\"timestamp\":\"%s\",\"value\":%.1f,\"unit\":\"bpm\"}", PATIENT, start.plusSeconds(60L * minute),
+                    72.0 + minute % 5);
+                producer.send(new ProducerRecord<>(topic, null, start.plusSeconds(60L * minute).toEpochMilli(),
+                    PATIENT, json)).get();
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG, "vitalcast-it-reader",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    }
+}
