@@ -27,8 +27,7 @@ public final class SignalCatalog {
         fixed("abp_mean", "mmHg", 10, 250, 0.0),
         fixed("abp_sys", "mmHg", 20, 300, 0.0),
         fixed("abp_dias", "mmHg", 5, 200, 0.0),
-        fixed("pulse", "bpm", 20, 300, 0.0),
-        fixed("ecg_heart_rate", "bpm", 20, 300, 0.0)));
+        fixed("pulse", "bpm", 20, 300, 0.0)));
 
     private final Map<String, SignalSpec> specs;
 
