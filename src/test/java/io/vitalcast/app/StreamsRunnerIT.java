@@ -142,6 +142,47 @@ class StreamsRunnerIT {
     }
 
     @Test
+    void shouldRejectGarbageAndRaiseLimitAlertsThroughTheBroker() throws Exception {
+        VitalcastConfig config = config("application.id=vitalcast-it-alerts", "vitalcast.topics.readings=a.in",
+            "vitalcast.topics.forecasts=a.forecasts", "vitalcast.topics.alerts=a.alerts",
+            "vitalcast.topics.rejected=a.rejected");
+        try (StreamsRunner runner = new StreamsRunner(config)) {
+            runner.start();
+            await("Kafka Streams running").atMost(WAIT)
+                .until(() -> runner.state().orElseThrow() == KafkaStreams.State.RUNNING);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                producer.send(new ProducerRecord<>("a.in", PATIENT, "this is not a reading")).get();
+                Instant start = Instant.parse("2026-11-25T16:00:00.000Z");
+                for (int minute = 0; minute < 12; minute++) {
+                    Instant time = start.plusSeconds(60L * minute);
+                    String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"heart_rate\","
+                        + "\"timestamp\":\"%s\",\"value\":%.1f}", PATIENT, time, minute < 4 ? 80.0 : 165.0);
+                    producer.send(new ProducerRecord<>("a.in", null, time.toEpochMilli(), PATIENT, json)).get();
+                }
+            }
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = consumer()) {
+                consumer.subscribe(Set.of("a.rejected", "a.alerts"));
+                await("the garbage on the rejected topic and a limit alert").atMost(WAIT).untilAsserted(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                    assertThat(received).anySatisfy(r -> {
+                        assertThat(r.topic()).isEqualTo("a.rejected");
+                        assertThat(r.value()).contains("\"reason\":\"MALFORMED\"", "this is not a reading");
+                    });
+                    assertThat(received).anySatisfy(r -> {
+                        assertThat(r.topic()).isEqualTo("a.alerts");
+                        assertThat(r.key()).isEqualTo(PATIENT);
+                        assertThat(r.value()).contains("\"kind\":\"LIMIT\"", "\"state\":\"OPEN\"");
+                    });
+                });
+            }
+        }
+    }
+
+    @Test
     void shouldShutDownTheClientAndExitWithOneWhenTheTopologyThrows() throws Exception {
         VitalcastConfig config = config("application.id=vitalcast-it-failing", "vitalcast.topics.readings=fail.in",
             "vitalcast.topics.forecasts=fail.out", "vitalcast.topics.alerts=fail.alerts",
