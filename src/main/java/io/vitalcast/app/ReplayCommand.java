@@ -93,6 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        quietKafkaClientLogging();
         SignalCatalog catalog = SignalCatalog.defaults();
         List<Reading> recorded = new ArrayList<>(input.readings(catalog));
         for (Path file : moreFiles) {
@@ -106,44 +107,62 @@ final class ReplayCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReplaySummary summary;
+        CountDownLatch finished = new CountDownLatch(1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(),
             new StringSerializer(), new ByteArraySerializer())) {
             Replayer replayer = new Replayer(producer, settings, ReplayClock.system(),
                 new ReplayProgressBar(err, System.console() != null));
-            summary = runStoppable(replayer, readings);
+            Thread hook = stopOnShutdown(replayer, finished);
+            try {
+                ReplaySummary summary = replayer.replay(readings);
+                err.println();
+                out.printf(Locale.ROOT, "replayed %d readings of %d patients (%s) in %d pass%s to %s at %s: %s of "
+                        + "event time in %.1f s%s%n", summary.sent(), patients.size(), abbreviate(patients),
+                    summary.passes(), summary.passes() == 1 ? "" : "es", topic, bootstrapServers,
+                    summary.eventSpan(), summary.wallTime().toMillis() / 1000.0,
+                    summary.stopped() ? " (stopped)" : "");
+                out.flush();
+            } finally {
+                finished.countDown();
+                removeHook(hook);
+            }
         } catch (ReplayException e) {
             throw new UserException(e.getMessage() + " (bootstrap servers " + bootstrapServers + ", topic "
                 + topic + ")");
         }
-        err.println();
-        out.printf(Locale.ROOT, "replayed %d readings of %d patients (%s) in %d pass%s to %s at %s: %s of event "
-                + "time in %.1f s%s%n", summary.sent(), patients.size(), abbreviate(patients), summary.passes(),
-            summary.passes() == 1 ? "" : "es", topic, bootstrapServers, summary.eventSpan(),
-            summary.wallTime().toMillis() / 1000.0, summary.stopped() ? " (stopped)" : "");
         return 0;
     }
 
-    private static ReplaySummary runStoppable(Replayer replayer, List<Reading> readings) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
+    /** On Ctrl-C, stops the replay and lets it flush and report before the JVM exits. */
+    private static Thread stopOnShutdown(Replayer replayer, CountDownLatch finished) {
         Thread hook = new Thread(() -> {
             replayer.stop();
             try {
-                done.await(10, TimeUnit.SECONDS);
+                finished.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "vitalcast-replay-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
         try {
-            return replayer.replay(readings);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is waiting for exactly this
-            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running and has been released by the caller
+        }
+    }
+
+    /**
+     * Lowers Kafka's client loggers to WARN in slf4j-simple unless set with {@code -Dorg.slf4j.simpleLogger.log.NAME}:
+     * the producer's INFO lines (its whole configuration among them) would bury the progress bar.
+     */
+    private static void quietKafkaClientLogging() {
+        String property = "org.slf4j.simpleLogger.log.org.apache.kafka";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "warn");
         }
     }
 

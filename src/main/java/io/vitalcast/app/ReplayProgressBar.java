@@ -1,6 +1,7 @@
 package io.vitalcast.app;
 
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.vitalcast.replay.ReplayListener;
@@ -34,7 +35,7 @@ final class ReplayProgressBar implements ReplayListener {
         int filled = (int) (WIDTH * progress.sentInPass() / progress.perPass());
         err.printf(Locale.ROOT, "%spass %d [%s%s] %d/%d readings, event time %s%s", terminal ? "\r" : "",
             progress.pass(), "=".repeat(filled), " ".repeat(WIDTH - filled), progress.sentInPass(),
-            progress.perPass(), progress.eventTime(), terminal ? "" : System.lineSeparator());
+            progress.perPass(), progress.eventTime().truncatedTo(ChronoUnit.SECONDS), terminal ? "" : System.lineSeparator());
         err.flush();
     }
 }

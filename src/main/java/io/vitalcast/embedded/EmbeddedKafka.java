@@ -47,7 +47,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final List<String> BROKER_LOGGERS = List.of("kafka", "state.change.logger",
         "org.apache.kafka.server", "org.apache.kafka.controller", "org.apache.kafka.coordinator",
         "org.apache.kafka.raft", "org.apache.kafka.storage", "org.apache.kafka.image", "org.apache.kafka.queue",
-        "org.apache.kafka.metadata", "org.apache.kafka.snapshot");
+        "org.apache.kafka.metadata", "org.apache.kafka.snapshot", "org.apache.kafka.common.config.AbstractConfig");
     private static final String SIMPLE_LOGGER_PREFIX = "org.slf4j.simpleLogger.log.";
 
     private final Path dataDirectory;
@@ -150,7 +150,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Lowers the broker's own loggers to WARN in slf4j-simple (Vitalcast's logging backend), unless a level was
      * already set for them with {@code -Dorg.slf4j.simpleLogger.log.NAME}. A broker logs thousands of INFO lines
      * while starting; in a demo they would bury Vitalcast's output, and the broker is not what is being shown.
-     * Client loggers ({@code org.apache.kafka.clients}, {@code org.apache.kafka.streams}) are left alone. Takes effect
+     * The configuration dumps ({@code AbstractConfig}, a few hundred lines per client or server component) go too,
+     * clients' included. Other client loggers ({@code org.apache.kafka.clients}, {@code org.apache.kafka.streams})
+     * are left alone. Takes effect
      * for loggers created afterwards, which the broker's are when it starts.
      */
     public static void quietBrokerLogging() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,8 +70,11 @@ class EmbeddedKafkaIT {
     @Test
     void shouldReplayASampleIntoTheBrokerAsJsonKeyedByPatient() throws Exception {
         Path sample = Path.of("samples/mimic-s25047_numerics_1min.csv");
-        int readings = ReadingsCsv.readLong(sample).size();
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaSettings.temporary())) {
+        Path more = Path.of("samples/mitdb-105_rr_interval.csv");
+        int readings = ReadingsCsv.readLong(sample).size() + ReadingsCsv.readLong(more).size();
+        EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaSettings.temporary());
+        Path directory = kafka.dataDirectory();
+        try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             CommandLine cli = VitalcastCommand.commandLine();
@@ -80,20 +82,22 @@ class EmbeddedKafkaIT {
             cli.setErr(new PrintWriter(err, true));
 
             int exit = cli.execute("replay", "--input", sample.toString(), "--speed", "0", "--topic", TOPIC,
-                "--bootstrap-servers", kafka.bootstrapServers(), "--copies", "2");
+                "--bootstrap-servers", kafka.bootstrapServers(), "--as-patient", "bed-1", "--copies", "2",
+                more.toString());
 
             assertThat(exit).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("replayed " + 2 * readings + " readings of 2 patients");
+            assertThat(out.toString()).contains("replayed " + 2 * readings + " readings of 2 patients (bed-1-1, "
+                + "bed-1-2)");
             List<ConsumerRecord<String, byte[]>> records = consume(kafka, "replay", 2 * readings);
             assertThat(records).extracting(ConsumerRecord::key)
-                .containsOnly("mimic-s25047-1", "mimic-s25047-2");
+                .containsOnly("bed-1-1", "bed-1-2");
             assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
-                .contains("\"patientId\":\"mimic-s25047-1\"", "\"signal\":", "\"timestamp\":");
-            assertThat(kafka.dataDirectory()).exists();
-            Path directory = kafka.dataDirectory();
+                .contains("\"patientId\":\"bed-1-1\"", "\"signal\":", "\"timestamp\":");
+            assertThat(directory).exists();
+        } finally {
             kafka.close();
-            assertThat(Files.exists(directory)).isFalse();
         }
+        assertThat(directory).doesNotExist();
     }
 
     private static byte[] bytes(String text) {
