@@ -86,6 +86,33 @@ final class InputOptions {
         return series;
     }
 
+    /**
+     * Every reading in the input, of every signal, as read (long format: only {@code --patient}'s when given).
+     *
+     * @throws UserException when the file is missing or a wide CSV has no {@code --column}
+     */
+    List<Reading> readings(SignalCatalog catalog) {
+        if (!Files.isRegularFile(input)) {
+            throw new UserException(input + ": no such file");
+        }
+        if (timeColumn == null) {
+            List<Reading> readings = ReadingsCsv.readLong(input);
+            if (patient == null) {
+                return readings;
+            }
+            List<Reading> selected = readings.stream().filter(r -> r.patientId().equals(patient)).toList();
+            if (selected.isEmpty()) {
+                throw new UserException(input + ": no readings of patient " + patient);
+            }
+            return selected;
+        }
+        if (columns.isEmpty()) {
+            throw new UserException("a wide CSV needs at least one --column COLUMN=SIGNAL");
+        }
+        return ReadingsCsv.readWide(input, new WideCsvOptions(timeColumn, TimeUnitOption.parse(timeUnit), columns,
+            patient == null ? input.getFileName().toString().replaceFirst("\\.csv$", "") : patient), catalog);
+    }
+
     /** What was read, for provenance and reports. */
     String describe(String signal) {
         return input.getFileName() + " signal " + signal + (patient == null ? "" : " patient " + patient);

@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Writes grafana/dashboards/*.json and the panel table of grafana/README.md from one list of panels.
+
+Run from the repository root after changing a panel: python3 grafana/build_dashboards.py
+The dashboards are plain Grafana JSON; this script only keeps them and their documentation in step.
+"""
+import json
+import pathlib
+import re
+
+ROOT = pathlib.Path(__file__).resolve().parent
+DS = {"type": "prometheus", "uid": "prometheus"}
+RATE = "$__rate_interval"
+SEL = 'instance=~"$instance"'
+
+
+def panel(title, targets, unit="short", kind="timeseries", description="", width=12, height=8, extra=None):
+    return {"title": title, "targets": targets, "unit": unit, "kind": kind, "description": description,
+            "width": width, "height": height, "extra": extra or {}}
+
+
+def t(expr, legend=""):
+    return {"expr": expr, "legend": legend}
+
+
+OVERVIEW = [
+    panel("Readings per second by signal and outcome",
+          [t(f'sum by (signal, outcome) (rate(vitalcast_readings_total{{{SEL}}}[{RATE}]))', "{{signal}} {{outcome}}")],
+          "reqps", description="Every input reading, accepted or rejected, by signal."),
+    panel("Rejected records per second by reason",
+          [t(f'sum by (reason) (rate(vitalcast_rejected_total{{{SEL}}}[{RATE}]))', "{{reason}}")],
+          "reqps", description="Records sent to vitals.rejected: malformed, unknown signal, sensor off, late, ..."),
+    panel("Forecast latency (event time to forecast)",
+          [t(f'histogram_quantile({q}, sum by (le) (rate(vitalcast_forecast_latency_seconds_bucket{{{SEL}}}[{RATE}])))',
+             f"p{int(q * 100)}") for q in (0.5, 0.95, 0.99)],
+          "s", description="From a step's event time to its forecast being produced. At replay speeds above 1 "
+                           "event time runs ahead of the clock and this reads 0."),
+    panel("Forecasts per second by signal",
+          [t(f'sum by (signal) (rate(vitalcast_forecasts_total{{{SEL}}}[{RATE}]))', "{{signal}}")], "reqps"),
+    panel("Kafka Streams: records processed per second",
+          [t(f'sum by (thread_id) (kafka_stream_thread_process_rate{{{SEL}}})', "{{thread_id}}")], "reqps",
+          description="Calls to process per second, per stream thread (Kafka's own rate)."),
+    panel("Kafka Streams: commit latency",
+          [t(f'max by (thread_id) (kafka_stream_thread_commit_latency_avg{{{SEL}}})', "avg {{thread_id}}"),
+           t(f'max by (thread_id) (kafka_stream_thread_commit_latency_max{{{SEL}}})', "max {{thread_id}}")], "ms"),
+    panel("Kafka Streams: consumer lag (records)",
+          [t(f'max by (client_id) (kafka_consumer_fetch_manager_records_lag_max{{{SEL}, client_id=~".*StreamThread-[0-9]+-consumer"}})',
+             "{{client_id}}")], "short",
+          description="Largest lag of any input partition: readings waiting to be processed."),
+    panel("Kafka Streams: state restored per second",
+          [t(f'sum by (client_id) (rate(kafka_consumer_fetch_manager_records_consumed_total{{{SEL}, client_id=~".*restore-consumer"}}[{RATE}]))',
+             "{{client_id}}")], "reqps",
+          description="Changelog records read by the restore consumer: non-zero after a restart or a rebalance "
+                      "while state stores are rebuilt."),
+    panel("Kafka Streams: client state and alive threads",
+          [t(f'max(kafka_stream_client_state{{{SEL}}})', "state"),
+           t(f'sum(kafka_stream_alive_stream_threads{{{SEL}}})', "alive threads")], "none", kind="stat",
+          extra={"mappings": [{"type": "value", "options": {
+              "0": {"text": "CREATED"}, "1": {"text": "REBALANCING"}, "2": {"text": "RUNNING"},
+              "3": {"text": "PENDING_SHUTDOWN"}, "4": {"text": "NOT_RUNNING"}, "5": {"text": "PENDING_ERROR"},
+              "6": {"text": "ERROR"}}}]}),
+    panel("JVM heap",
+          [t(f'sum(jvm_memory_used_bytes{{{SEL}, area="heap"}})', "used"),
+           t(f'sum(jvm_memory_committed_bytes{{{SEL}, area="heap"}})', "committed")], "bytes"),
+    panel("JVM GC pause time per second",
+          [t(f'sum by (gc) (rate(jvm_gc_pause_seconds_sum{{{SEL}}}[{RATE}]))', "{{gc}}")], "s"),
+    panel("Process CPU and JVM threads",
+          [t(f'max(process_cpu_usage{{{SEL}}})', "process CPU"),
+           t(f'sum(jvm_threads_live_threads{{{SEL}}})', "live threads")], "short"),
+]
+
+QUALITY = [
+    panel("Mean absolute one-step error by signal",
+          [t(f'sum by (signal) (rate(vitalcast_forecast_error_sum{{{SEL}}}[5m])) / sum by (signal) (rate(vitalcast_forecast_error_count{{{SEL}}}[5m]))',
+             "{{signal}}")], "short",
+          description="|actual - forecast| of the previous step's forecast, in the signal's unit, over 5 minutes."),
+    panel("Largest one-step error by signal",
+          [t(f'max by (signal) (vitalcast_forecast_error_max{{{SEL}}})', "{{signal}}")], "short",
+          description="Micrometer's decaying maximum over its last minutes."),
+    panel("Forecasts per second by signal and model",
+          [t(f'sum by (signal, model) (rate(vitalcast_forecasts_total{{{SEL}}}[{RATE}]))', "{{signal}} {{model}}")],
+          "reqps", description="Which model kind forecast each signal (an LSTM when a model file is loaded, else "
+                               "the baseline)."),
+    panel("Model inference time p50 / p99",
+          [t(f'histogram_quantile(0.5, sum by (le, signal) (rate(vitalcast_model_inference_seconds_bucket{{{SEL}}}[{RATE}])))',
+             "p50 {{signal}}"),
+           t(f'histogram_quantile(0.99, sum by (le, signal) (rate(vitalcast_model_inference_seconds_bucket{{{SEL}}}[{RATE}])))',
+             "p99 {{signal}}")], "s"),
+    panel("Mean model inference time",
+          [t(f'sum by (signal) (rate(vitalcast_model_inference_seconds_sum{{{SEL}}}[{RATE}])) / sum by (signal) (rate(vitalcast_model_inference_seconds_count{{{SEL}}}[{RATE}]))',
+             "{{signal}}")], "s"),
+    panel("Forecasts per accepted reading",
+          [t(f'sum by (signal) (rate(vitalcast_forecasts_total{{{SEL}}}[5m])) / sum by (signal) (rate(vitalcast_readings_total{{{SEL}, outcome="accepted"}}[5m]))',
+             "{{signal}}")], "percentunit",
+          description="Below 1 for signals aggregated into steps (several readings per step) and while series "
+                      "warm up after a gap."),
+]
+
+ALERTS = [
+    panel("Alert events per minute by kind, severity and state",
+          [t(f'60 * sum by (kind, severity, state) (rate(vitalcast_alerts_total{{{SEL}}}[{RATE}]))',
+             "{{kind}} {{severity}} {{state}}")], "short"),
+    panel("Open alerts by kind",
+          [t(f'sum by (kind) (vitalcast_alerts_open{{{SEL}}})', "{{kind}}")], "short"),
+    panel("Open alerts now",
+          [t(f'sum(vitalcast_alerts_open{{{SEL}}})', "open")], "short", kind="stat", width=6),
+    panel("Alerts opened in the last hour by severity",
+          [t(f'sum by (severity) (increase(vitalcast_alerts_total{{{SEL}, state="OPEN"}}[1h]))', "{{severity}}")],
+          "short", kind="stat", width=18),
+]
+
+WATCH_SEL = 'instance=~"$instance", patient="$patient", signal=~"$signal"'
+WATCHED = [
+    panel("$patient",
+          [t(f'vitalcast_watched_value{{{WATCH_SEL}}}', "{{signal}} value"),
+           t(f'vitalcast_watched_forecast{{{WATCH_SEL}}}', "{{signal}} forecast"),
+           t(f'vitalcast_watched_forecast_lower{{{WATCH_SEL}}}', "{{signal}} lower"),
+           t(f'vitalcast_watched_forecast_upper{{{WATCH_SEL}}}', "{{signal}} upper")], "short",
+          description="Last value, next-step forecast and its interval for one watched patient.", width=24,
+          height=9, extra={"repeat": "patient"}),
+]
+
+
+def variable(name, query, multi, include_all, all_value=None):
+    v = {"name": name, "label": name, "type": "query", "datasource": DS, "refresh": 2, "sort": 1,
+         "query": {"query": query, "refId": name}, "definition": query, "multi": multi, "includeAll": include_all,
+         "current": {}, "options": []}
+    if all_value is not None:
+        v["allValue"] = all_value
+    return v
+
+
+def grafana_panel(p, pid, x, y):
+    fc = {"defaults": {"unit": p["unit"]}, "overrides": []}
+    if p["kind"] == "timeseries":
+        fc["defaults"]["custom"] = {"lineWidth": 1, "fillOpacity": 10, "showPoints": "never"}
+    if "mappings" in p["extra"]:
+        fc["defaults"]["mappings"] = p["extra"]["mappings"]
+    if p["title"] == "$patient":
+        fc["overrides"] = [
+            {"matcher": {"id": "byRegexp", "options": ".* lower"},
+             "properties": [{"id": "custom.lineStyle", "value": {"fill": "dash", "dash": [4, 4]}}]},
+            {"matcher": {"id": "byRegexp", "options": ".* upper"},
+             "properties": [{"id": "custom.lineStyle", "value": {"fill": "dash", "dash": [4, 4]}}]},
+            {"matcher": {"id": "byRegexp", "options": ".* forecast"},
+             "properties": [{"id": "custom.lineStyle", "value": {"fill": "dash", "dash": [10, 4]}}]},
+        ]
+    g = {"id": pid, "type": p["kind"], "title": p["title"], "description": p["description"], "datasource": DS,
+         "gridPos": {"h": p["height"], "w": p["width"], "x": x, "y": y}, "fieldConfig": fc,
+         "targets": [{"datasource": DS, "expr": q["expr"], "legendFormat": q["legend"], "refId": chr(65 + i),
+                      "range": True} for i, q in enumerate(p["targets"])],
+         "options": {"legend": {"displayMode": "list", "placement": "bottom", "showLegend": True},
+                     "tooltip": {"mode": "multi", "sort": "none"}} if p["kind"] == "timeseries" else
+         {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False}, "colorMode": "value",
+          "graphMode": "area", "textMode": "value_and_name"}}
+    if "repeat" in p["extra"]:
+        g["repeat"] = p["extra"]["repeat"]
+        g["repeatDirection"] = "v"
+    return g
+
+
+def dashboard(uid, title, description, panels, variables):
+    out, x, y, row_h, pid = [], 0, 0, 0, 1
+    for p in panels:
+        if x + p["width"] > 24:
+            x, y, row_h = 0, y + row_h, 0
+        out.append(grafana_panel(p, pid, x, y))
+        pid += 1
+        x += p["width"]
+        row_h = max(row_h, p["height"])
+    return {"uid": uid, "title": title, "description": description, "tags": ["vitalcast"], "editable": True,
+            "schemaVersion": 39, "version": 1, "refresh": "10s", "time": {"from": "now-30m", "to": "now"},
+            "timezone": "browser", "graphTooltip": 1, "panels": out,
+            "templating": {"list": variables}, "annotations": {"list": []}, "links": [
+                {"title": "Vitalcast", "type": "dashboards", "tags": ["vitalcast"], "asDropdown": True}]}
+
+
+INSTANCE = variable("instance", "label_values(vitalcast_readings_total, instance)", True, True, ".*")
+DASHBOARDS = [
+    ("vitalcast-overview", "Vitalcast: service overview",
+     "Throughput, rejections, forecast latency, Kafka Streams and JVM health.", OVERVIEW, [INSTANCE]),
+    ("vitalcast-forecast-quality", "Vitalcast: forecast quality",
+     "One-step forecast error, forecasts by model kind, inference time.", QUALITY, [INSTANCE]),
+    ("vitalcast-alerts", "Vitalcast: alerts", "Alert events and open alerts.", ALERTS, [INSTANCE]),
+    ("vitalcast-watched-patients", "Vitalcast: watched patients",
+     "Value, forecast and interval of each watched patient (opt-in, capped list; see grafana/README.md).", WATCHED,
+     [variable("instance", "label_values(vitalcast_watched_value, instance)", True, True, ".*"),
+      variable("patient", "label_values(vitalcast_watched_value{instance=~\"$instance\"}, patient)", True, True),
+      variable("signal", "label_values(vitalcast_watched_value{patient=~\"$patient\"}, signal)", True, True, ".*")]),
+]
+
+
+def main():
+    rows = []
+    for uid, title, description, panels, variables in DASHBOARDS:
+        path = ROOT / "dashboards" / (uid.removeprefix("vitalcast-") + ".json")
+        path.write_text(json.dumps(dashboard(uid, title, description, panels, variables), indent=2) + "\n")
+        rows.append(f"\n### {title} (`dashboards/{path.name}`, uid `{uid}`)\n\n| panel | query |\n|---|---|")
+        for p in panels:
+            queries = "<br>".join("`" + q["expr"].replace("|", "\\|") + "`" for q in p["targets"])
+            rows.append(f"| {p['title']} | {queries} |")
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- panels:start -->", "<!-- panels:end -->"
+    text = re.sub(re.escape(start) + ".*" + re.escape(end), start + "\n" + "\n".join(rows) + "\n" + end, text,
+                  flags=re.S)
+    readme.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
