@@ -107,8 +107,8 @@ public final class StreamsRunner implements AutoCloseable {
         } finally {
             admin.close(ADMIN_CLOSE_TIMEOUT);
         }
-        Topology topology = topologyFactory.apply(config.toStreamingSettings(), new VitalcastMetrics(registry));
-        LOG.info("Topology:\n{}", topology.describe());
+        Topology topology = topologyFactory.apply(config.toStreamingSettings(), new VitalcastMetrics(registry, config.watchedPatients()));
+        LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, streamsConfig);
         streams.setStateListener(this::onStateChange);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
@@ -162,6 +162,11 @@ public final class StreamsRunner implements AutoCloseable {
     }
 
     /** The state of the Kafka Streams client, or empty before {@link #start()}. */
+    /** The registry behind {@code /metrics}, for an in-process view such as the demo console. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
     public Optional<KafkaStreams.State> state() {
         return Optional.ofNullable(streams).map(KafkaStreams::state);
     }

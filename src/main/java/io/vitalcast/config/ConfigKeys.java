@@ -25,6 +25,8 @@ public final class ConfigKeys {
     public static final String ALERT_SUSTAIN_STEPS = "vitalcast.alert.sustain.steps";
     public static final String ALERT_CLEAR_STEPS = "vitalcast.alert.clear.steps";
     public static final String METRICS_PORT = "vitalcast.metrics.port";
+    /** Comma-separated, explicit opt-in list of patients exported per patient in metrics (capped). */
+    public static final String WATCHED_PATIENTS = "vitalcast.metrics.watched.patients";
 
     /** {@code vitalcast.limits.<signal>.low|high}: a number, or {@code none}. */
     public static final Pattern LIMIT = Pattern.compile("vitalcast\\.limits\\.([a-z0-9_]+)\\.(low|high)");
@@ -37,7 +39,7 @@ public final class ConfigKeys {
     /** Every fixed (not per-signal) Vitalcast key. */
     public static final Set<String> FIXED = Set.of(TOPIC_READINGS, TOPIC_FORECASTS, TOPIC_ALERTS, TOPIC_REJECTED,
         TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, MODELS_DIR, WINDOW_GRACE, ALERT_MARGIN, ALERT_SUSTAIN_STEPS,
-        ALERT_CLEAR_STEPS, METRICS_PORT);
+        ALERT_CLEAR_STEPS, METRICS_PORT, WATCHED_PATIENTS);
 
     /** The built-in defaults, Vitalcast and Kafka keys alike. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -59,7 +61,9 @@ public final class ConfigKeys {
         d.put(ALERT_SUSTAIN_STEPS, "3");
         d.put(ALERT_CLEAR_STEPS, "2");
         d.put(METRICS_PORT, "9464");
+        d.put(WATCHED_PATIENTS, "");
         limits(d, "heart_rate", "40", "140");
+        limits(d, "ecg_heart_rate", "40", "140");
         limits(d, "spo2", "88", NO_LIMIT);
         limits(d, "resp_rate", "8", "30");
         limits(d, "rr_interval", "0.3", "2.0");
@@ -71,6 +75,7 @@ public final class ConfigKeys {
         d.put(step("ecg_heart_rate"), "PT1S");
         d.put(KafkaKeys.APPLICATION_ID, "vitalcast");
         d.put(KafkaKeys.PROCESSING_GUARANTEE, "exactly_once_v2");
+        d.put("processing.exception.handler.global.enabled", "true");
         return java.util.Collections.unmodifiableMap(d);
     }
 

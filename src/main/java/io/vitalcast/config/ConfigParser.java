@@ -22,7 +22,6 @@ import org.apache.kafka.streams.StreamsConfig;
  * message of the form {@code key: expected ..., got 'value' (origin)}.
  */
 final class ConfigParser {
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final String DURATION = "a duration such as PT10S, 500ms, 30s, 5m or 1h";
 
@@ -72,7 +71,25 @@ final class ConfigParser {
             limits(),
             signals(),
             integer(ConfigKeys.METRICS_PORT, 0, 65535),
+            watchedPatients(),
             kafka);
+    }
+
+    private java.util.Set<String> watchedPatients() {
+        Setting setting = settings.get(ConfigKeys.WATCHED_PATIENTS);
+        String value = setting == null ? "" : setting.value().trim();
+        java.util.Set<String> patients = new java.util.TreeSet<>();
+        for (String id : value.split(",")) {
+            if (!id.isBlank()) {
+                patients.add(id.trim());
+            }
+        }
+        int cap = io.vitalcast.metrics.VitalcastMetrics.MAX_WATCHED_PATIENTS;
+        if (patients.size() > cap) {
+            throw new ConfigException(ConfigKeys.WATCHED_PATIENTS + ": at most " + cap + " patients can be watched, got "
+                + patients.size() + " (" + setting.origin() + ")");
+        }
+        return patients;
     }
 
     private void checkKnown(Setting setting) {
@@ -166,30 +183,13 @@ final class ConfigParser {
     private Duration duration(String key, boolean zeroAllowed) {
         Setting setting = setting(key);
         String expected = zeroAllowed ? DURATION : "a positive " + DURATION.substring(2);
-        Duration duration = parseDuration(setting.value());
+        Duration duration = Durations.parse(setting.value());
         if (duration == null || duration.isNegative() || (!zeroAllowed && duration.isZero())) {
             throw ConfigException.invalid(setting, expected);
         }
         return duration;
     }
 
-    private static Duration parseDuration(String text) {
-        Matcher matcher = SHORT_DURATION.matcher(text);
-        try {
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                return switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            }
-            return Duration.parse(text);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            return null;
-        }
-    }
 
     private Map<String, ClinicalLimits> limits() {
         Map<String, ClinicalLimits> limits = new LinkedHashMap<>();

@@ -30,17 +30,19 @@ import io.vitalcast.streaming.Topics;
  * @param limits                 clinical limits by signal
  * @param signals                streamed signals, fixed-step ones with their step
  * @param metricsPort            port of the Prometheus endpoint; 0 picks a free one
+ * @param watchedPatients        the explicit, capped opt-in list of patients exported per patient in metrics
  * @param kafka                  Kafka client settings (bootstrap servers, security, threads, ...)
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
                               Duration grace, double alertMargin, int alertSustainSteps, int alertClearSteps,
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
-                              Map<String, String> kafka) {
+                              java.util.Set<String> watchedPatients, Map<String, String> kafka) {
 
     public VitalcastConfig {
         limits = Map.copyOf(limits);
         signals = Map.copyOf(signals);
         kafka = Map.copyOf(kafka);
+        watchedPatients = java.util.Set.copyOf(watchedPatients);
     }
 
     /**
