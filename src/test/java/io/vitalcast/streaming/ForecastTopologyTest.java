@@ -223,6 +223,46 @@ class ForecastTopologyTest {
     }
 
     @Test
+    void shouldUpdateAnOpenAlertWhenItsSeverityRises() {
+        int s = 0;
+        for (; s < 30; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70 + (s % 2));
+        }
+        double[] values = {74, 78, 82, 112, 112, 112, 112, 112, 112};
+        for (double v : values) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s++), v);
+        }
+
+        List<String> deviation = alerts.readValuesToList().stream()
+            .filter(a -> a.contains("\"kind\":\"DEVIATION\"")).toList();
+        assertThat(deviation).extracting(a -> a.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1"))
+            .containsExactly("OPEN", "UPDATE", "RESOLVED");
+        assertThat(deviation.get(0)).contains("\"severity\":\"WARNING\"");
+        assertThat(deviation.get(1)).contains("\"severity\":\"CRITICAL\"", "\"observed\":112.0");
+        String id = deviation.get(0).replaceAll(".*\"alertId\":\"([^\"]+)\".*", "$1");
+        assertThat(deviation).allSatisfy(a -> assertThat(a).contains("\"alertId\":\"" + id + "\""));
+    }
+
+    @Test
+    void shouldBridgeShortGapsAndRestartAfterLongGapsWithoutScoringAcrossThem() {
+        for (int s = 0; s < 20; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70 + (s % 2));
+        }
+        for (int s = 23; s < 30; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70 + (s % 2));
+        }
+        for (int s = 60; s < 70; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 110);
+        }
+
+        List<String> published = forecasts.readValuesToList();
+        assertThat(published).anyMatch(f -> f.contains("\"lastStepTime\":\"2026-11-25T16:00:23Z\""));
+        assertThat(published).anyMatch(f -> f.contains("\"lastStepTime\":\"2026-11-25T16:01:00Z\"")
+            && f.contains("\"value\":110.0"));
+        assertThat(alerts.readValuesToList()).noneMatch(a -> a.contains("\"kind\":\"DEVIATION\""));
+    }
+
+    @Test
     void shouldForecastAnEventDrivenSignalPerReadingAndRejectOutOfOrderBeats() {
         sendReading("p-1", "rr_interval", T0, 0.8);
         sendReading("p-1", "rr_interval", T0.plusMillis(800), 0.8);
