@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         DemoCommand.class,
         ReplayCommand.class,
+        BacktestCommand.class,
         ExperimentCommand.class,
         ConvertCommand.class,
         CommandLine.HelpCommand.class

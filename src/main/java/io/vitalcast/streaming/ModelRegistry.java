@@ -33,6 +33,11 @@ public final class ModelRegistry {
         return new ModelRegistry(Map.of());
     }
 
+    /** The given LSTM forecaster for its signal, baselines for the others. */
+    public static ModelRegistry of(LstmForecaster forecaster) {
+        return new ModelRegistry(Map.of(forecaster.signal(), new LstmModel(forecaster)));
+    }
+
     /** Loads every model file of {@code directory} (null or absent: baselines only). */
     public static ModelRegistry load(Path directory, Map<String, SignalSpec> signals) {
         if (directory == null || !Files.isDirectory(directory)) {

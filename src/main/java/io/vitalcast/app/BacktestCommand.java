@@ -1,0 +1,199 @@
+package io.vitalcast.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vitalcast.backtest.AlertEvaluation;
+import io.vitalcast.backtest.DetectionMetrics;
+import io.vitalcast.backtest.PrematureBeatRule;
+import io.vitalcast.backtest.TopologyReplay;
+import io.vitalcast.config.Setting;
+import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.data.Reading;
+import io.vitalcast.data.SeriesBuilder;
+import io.vitalcast.data.SeriesKey;
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.data.TimeUnitOption;
+import io.vitalcast.data.WideCsvOptions;
+import io.vitalcast.forecasting.LstmForecaster;
+import io.vitalcast.modelfile.ModelFile;
+import io.vitalcast.streaming.ModelRegistry;
+import io.vitalcast.streaming.StreamingSettings;
+import io.vitalcast.streaming.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Replays a recording through the production topology in-process and scores its alerts against labelled abnormal
+ * steps, beside a baseline detector (for RR intervals: the premature-beat rule).
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Replay a recording through the production topology and score its alerts against labels.")
+final class BacktestCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--signal", required = true, paramLabel = "NAME", description = "Signal to replay.")
+    String signal;
+
+    @Option(names = "--model", paramLabel = "MODEL_FILE", description = "Model of the signal (default: baseline).")
+    Path model;
+
+    @Option(names = "--label-column", paramLabel = "COLUMN",
+        description = "Wide CSV column marking abnormal steps (values >= 1) and normal ones (0).")
+    String labelColumn;
+
+    @Option(names = "--tolerance", defaultValue = "1s", converter = DemoCommand.DurationConverter.class,
+        description = "An alert is true when it opens within this time of a labelled step (default ${DEFAULT-VALUE}).")
+    Duration tolerance;
+
+    @Option(names = "--margin", defaultValue = "1.0",
+        description = "Deviation margin beyond the interval, in half-widths (default ${DEFAULT-VALUE}).")
+    double margin;
+
+    @Option(names = "--sustain", defaultValue = "1", description = "Abnormal steps that open an alert (default ${DEFAULT-VALUE}).")
+    int sustain;
+
+    @Option(names = "--clear", defaultValue = "1", description = "Normal steps that resolve it (default ${DEFAULT-VALUE}).")
+    int clear;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write metrics.json and backtest.png here.")
+    Path report;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SignalCatalog catalog = SignalCatalog.defaults();
+        if (!catalog.contains(signal)) {
+            throw new UserException("unknown signal '" + signal + "'; known signals are " + catalog.names());
+        }
+        List<Reading> readings = input.readings(catalog).stream().filter(r -> r.signal().equals(signal)).toList();
+        if (readings.isEmpty()) {
+            throw new UserException(input.input + ": no readings of signal '" + signal + "'");
+        }
+        LstmForecaster forecaster = model == null ? null : LstmForecaster.of(ModelFile.read(model));
+        SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
+        VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
+            List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
+        StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
+            spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits());
+        ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
+
+        TopologyReplay.Output output = TopologyReplay.run(readings, settings, models);
+        long first = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
+        long last = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
+        long[] events = labelColumn == null ? null : labelledEvents();
+        long[] alerts = output.openTimesMs();
+        Map<String, DetectionMetrics> results = new LinkedHashMap<>();
+        results.put("vitalcast", AlertEvaluation.evaluate(alerts, events, tolerance.toMillis(), last - first));
+        long[] rule = null;
+        if (signal.equals("rr_interval")) {
+            long[] times = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).toArray();
+            double[] rr = readings.stream().mapToDouble(Reading::value).toArray();
+            rule = PrematureBeatRule.flag(times, rr);
+            results.put("baseline_rule", AlertEvaluation.evaluate(rule, events, tolerance.toMillis(), last - first));
+        }
+        out.printf(Locale.ROOT, "%s: %d readings over %.2f h, %d forecasts, %d rejected, %d alert events; "
+                + "model %s; margin %.2f, sustain %d, clear %d, tolerance %s%n", input.describe(signal),
+            readings.size(), (last - first) / 3.6e6, output.forecasts().size(), output.rejected(),
+            output.alerts().size(), forecaster == null ? "baseline (persistence)" : model.getFileName(), margin,
+            sustain, clear, tolerance);
+        out.printf(Locale.ROOT, "%-14s %7s %7s %10s %9s %7s %7s %12s %12s%n", "detector", "alerts", "events",
+            "alerts/h", "precision", "recall", "F1", "false al./h", "median delay");
+        results.forEach((name, m) -> out.printf(Locale.ROOT, "%-14s %7d %7d %10.1f %9.3f %7.3f %7.3f %12.1f %11.2fs%n",
+            name, m.alerts(), m.events(), m.alertsPerHour(), m.precision(), m.recall(), m.f1(),
+            m.falseAlarmsPerHour(), m.medianDelaySeconds()));
+        if (report != null) {
+            Files.createDirectories(report);
+            Map<String, Object> json = new LinkedHashMap<>();
+            results.forEach((name, m) -> json.put(name, metricsJson(m)));
+            json.putAll(metricsJson(results.get("vitalcast")));
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(report.resolve("metrics.json").toFile(), json);
+            io.vitalcast.backtest.BacktestPlotWriter.write(report.resolve("backtest.png"), "Vitalcast backtest: "
+                + input.describe(signal), spec.unit(), readings, output.forecasts(), events == null ? new long[0]
+                : events, alerts, rule);
+            out.printf("Wrote %s and %s%n", report.resolve("metrics.json"), report.resolve("backtest.png"));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> metricsJson(DetectionMetrics m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("alerts_per_hour", finite(m.alertsPerHour()));
+        json.put("precision", finite(m.precision()));
+        json.put("recall", finite(m.recall()));
+        json.put("f1", finite(m.f1()));
+        json.put("false_alarms_per_hour", finite(m.falseAlarmsPerHour()));
+        json.put("median_delay_s", finite(m.medianDelaySeconds()));
+        json.put("alerts", m.alerts());
+        json.put("events", m.events());
+        return json;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private SignalSpec resolveSpec(SignalSpec spec, List<Reading> readings, LstmForecaster forecaster) {
+        if (spec.isEventDriven()) {
+            return spec;
+        }
+        Duration step = input.step != null ? input.step : forecaster != null ? forecaster.step() : null;
+        if (step == null) {
+            step = SeriesBuilder.inferStep(new SeriesKey(readings.get(0).patientId(), signal), readings);
+        }
+        return spec.withStep(step);
+    }
+
+    /** Times of the rows whose label column is at least 1, read from the wide CSV with the input's time options. */
+    private long[] labelledEvents() throws IOException {
+        if (input.timeColumn == null) {
+            throw new UserException("--label-column needs a wide CSV with --time-column");
+        }
+        TimeUnitOption unit = TimeUnitOption.parse(input.timeUnit);
+        List<Long> events = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(input.input)) {
+            List<String> header = Arrays.asList(reader.readLine().split(",", -1));
+            int timeIndex = header.indexOf(input.timeColumn);
+            int labelIndex = header.indexOf(labelColumn);
+            if (labelIndex < 0) {
+                throw new UserException(input.input + ": no column '" + labelColumn + "'; columns are "
+                    + String.join(", ", header));
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] cells = line.split(",", -1);
+                if (cells.length <= Math.max(timeIndex, labelIndex) || cells[labelIndex].isBlank()) {
+                    continue;
+                }
+                if (Double.parseDouble(cells[labelIndex]) >= 1) {
+                    Instant time = unit.toInstant(cells[timeIndex], WideCsvOptions.DEFAULT_ORIGIN);
+                    events.add(time.toEpochMilli());
+                }
+            }
+        }
+        return events.stream().mapToLong(Long::longValue).toArray();
+    }
+}

@@ -1,0 +1,108 @@
+package io.vitalcast.backtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitalcast.data.Reading;
+import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.streaming.AlertEvent;
+import io.vitalcast.streaming.AlertState;
+import io.vitalcast.streaming.ForecastRecord;
+import io.vitalcast.streaming.ForecastTopology;
+import io.vitalcast.streaming.JsonSerde;
+import io.vitalcast.streaming.ModelRegistry;
+import io.vitalcast.streaming.StreamingSettings;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * Replays readings through the production topology ({@link ForecastTopology#build}) in-process with Kafka Streams'
+ * TopologyTestDriver: event time from the readings, no broker, no sleeping. What comes out is what a deployment
+ * would publish for the same input.
+ */
+public final class TopologyReplay {
+    private TopologyReplay() {
+    }
+
+    /**
+     * What the topology published.
+     *
+     * @param alerts    every alert event, in order
+     * @param forecasts every forecast, in order
+     * @param rejected  rejected records
+     */
+    public record Output(List<AlertEvent> alerts, List<ForecastRecord> forecasts, int rejected) {
+
+        /** Times (epoch ms) at which alerts opened. */
+        public long[] openTimesMs() {
+            return alerts.stream().filter(a -> a.state() == AlertState.OPEN)
+                .mapToLong(a -> a.timestamp().toEpochMilli()).toArray();
+        }
+    }
+
+    public static Output run(List<Reading> readings, StreamingSettings settings, ModelRegistry models) {
+        Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("vitalcast-backtest");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vitalcast-backtest");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        JsonSerde<AlertEvent> alertSerde = new JsonSerde<>(AlertEvent.class);
+        JsonSerde<ForecastRecord> forecastSerde = new JsonSerde<>(ForecastRecord.class);
+        List<AlertEvent> alerts = new ArrayList<>();
+        List<ForecastRecord> forecasts = new ArrayList<>();
+        int rejected;
+        try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(settings, models,
+            new VitalcastMetrics(new SimpleMeterRegistry())), properties)) {
+            TestInputTopic<String, byte[]> in = driver.createInputTopic(settings.topics().readings(),
+                new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, AlertEvent> alertTopic = driver.createOutputTopic(settings.topics().alerts(),
+                new StringDeserializer(), alertSerde.deserializer());
+            TestOutputTopic<String, ForecastRecord> forecastTopic = driver.createOutputTopic(
+                settings.topics().forecasts(), new StringDeserializer(), forecastSerde.deserializer());
+            TestOutputTopic<String, String> rejectedTopic = driver.createOutputTopic(settings.topics().rejected(),
+                new StringDeserializer(), new StringDeserializer());
+            List<Reading> ordered = new ArrayList<>(readings);
+            ordered.sort(Comparator.comparing(Reading::timestamp));
+            for (Reading r : ordered) {
+                String json = String.format(Locale.ROOT,
+                    "{\"patientId\":\"%s\",\"signal\":\"%s\",\"timestamp\":%d,\"value\":%s}", r.patientId(),
+                    r.signal(), r.timestamp().toEpochMilli(), Double.toString(r.value()));
+                in.pipeInput(r.patientId(), json.getBytes(StandardCharsets.UTF_8), r.timestamp());
+                alerts.addAll(alertTopic.readValuesToList());
+                forecasts.addAll(forecastTopic.readValuesToList());
+            }
+            rejected = rejectedTopic.readValuesToList().size();
+        }
+        deleteQuietly(stateDir);
+        return new Output(alerts, forecasts, rejected);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless; the OS cleans it
+        }
+    }
+}
