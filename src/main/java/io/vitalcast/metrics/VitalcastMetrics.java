@@ -31,8 +31,12 @@ public final class VitalcastMetrics {
     public static final String LATENCY = "vitalcast.forecast.latency";
     /** Model inference time per forecast. */
     public static final String INFERENCE = "vitalcast.model.inference";
-    /** Absolute one-step forecast error by signal. */
+    /** Absolute forecast error by signal and horizon step, scored when the forecast step's value arrives. */
     public static final String ERROR = "vitalcast.forecast.error";
+    /** Forecast steps scored against their interval, by signal, horizon step and outcome (inside/outside). */
+    public static final String INTERVAL = "vitalcast.forecast.interval";
+    /** 1 per model in use, labelled with signal, model name, version and kind. */
+    public static final String MODEL_INFO = "vitalcast.model.info";
     /** Latest observed step of a watched patient, by patient and signal. */
     public static final String WATCHED_VALUE = "vitalcast.watched.value";
     /** Latest forecast (first horizon step) of a watched patient, and its interval bounds. */
@@ -137,9 +141,20 @@ public final class VitalcastMetrics {
             .register(registry).record(Duration.ofNanos(nanos));
     }
 
-    public void error(String signal, double absoluteError) {
-        DistributionSummary.builder(ERROR).tag("signal", signal).tag("horizon", "1").register(registry)
-            .record(absoluteError);
+    public void error(String signal, int horizon, double absoluteError) {
+        DistributionSummary.builder(ERROR).tag("signal", signal).tag("horizon", Integer.toString(horizon))
+            .register(registry).record(absoluteError);
+    }
+
+    public void coverage(String signal, int horizon, boolean inside) {
+        counter(INTERVAL, "signal", signal, "horizon", Integer.toString(horizon), "outcome",
+            inside ? "inside" : "outside").increment();
+    }
+
+    /** Declares a model in use; its gauge stays at 1. */
+    public void modelInUse(String signal, String model, String version, String kind) {
+        io.micrometer.core.instrument.Gauge.builder(MODEL_INFO, () -> 1.0)
+            .tags("signal", signal, "model", model, "version", version, "kind", kind).register(registry);
     }
 
     private Counter counter(String name, String... tags) {

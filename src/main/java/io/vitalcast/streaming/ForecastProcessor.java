@@ -59,8 +59,11 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         }
         store.put(seriesKey, update.state());
         metrics.watchedValue(step.patientId(), step.signal(), step.value());
-        if (state.pendingForecast() != null && update.state().residualCount() > state.residualCount()) {
-            metrics.error(step.signal(), Math.abs(step.value() - state.pendingForecast()[0]));
+        for (SeriesUpdater.HorizonScore score : update.scores()) {
+            metrics.error(step.signal(), score.horizon(), score.absoluteError());
+            if (score.covered() != null) {
+                metrics.coverage(step.signal(), score.horizon(), score.covered());
+            }
         }
         if (update.forecast() != null) {
             metrics.inference(step.signal(), System.nanoTime() - started);

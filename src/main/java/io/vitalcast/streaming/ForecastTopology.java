@@ -46,6 +46,10 @@ public final class ForecastTopology {
 
     public static Topology build(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
         Topics topics = settings.topics();
+        for (String signal : settings.signals().keySet()) {
+            ForecastRecord.ModelInfo info = models.modelOf(signal).info();
+            metrics.modelInUse(signal, info.name(), info.version(), info.kind());
+        }
         StreamsBuilder builder = new StreamsBuilder();
         JsonSerde<ParseResult> parseSerde = new JsonSerde<>(ParseResult.class);
         JsonSerde<ReadingEvent> readingSerde = new JsonSerde<>(ReadingEvent.class);

@@ -12,14 +12,22 @@ package io.vitalcast.streaming;
  * @param deviation        DEVIATION alert state
  * @param limit            LIMIT alert state
  * @param predicted        PREDICTED_LIMIT alert state
+ * @param recentForecasts  the forecasts made at the last steps, most recent first (at most the horizon), to score
+ *                         every horizon step when its value arrives
+ * @param recentHalfWidths their interval half-widths, in the same order
  */
 public record SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
                           double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
-                          AlertStatus predicted) {
+                          AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths) {
+
+    public SeriesState {
+        recentForecasts = recentForecasts == null ? new double[0][] : recentForecasts;
+        recentHalfWidths = recentHalfWidths == null ? new double[0][] : recentHalfWidths;
+    }
 
     /** The state of a series never seen. */
     public static SeriesState empty() {
         return new SeriesState(new double[0], -1, null, null, 0, 0, AlertStatus.idle(), AlertStatus.idle(),
-            AlertStatus.idle());
+            AlertStatus.idle(), new double[0][], new double[0][]);
     }
 }

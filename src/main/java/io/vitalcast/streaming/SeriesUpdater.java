@@ -34,14 +34,26 @@ public final class SeriesUpdater {
      * @param forecast the new forecast, or null (not enough history yet)
      * @param alerts   alert events, possibly none
      * @param late     whether the step was rejected as late (the state is then unchanged)
+     * @param scores   how the forecasts made 1..H steps ago did on this step
      */
-    public record Update(SeriesState state, ForecastRecord forecast, List<AlertEvent> alerts, boolean late) {
+    public record Update(SeriesState state, ForecastRecord forecast, List<AlertEvent> alerts, boolean late,
+                         List<HorizonScore> scores) {
+    }
+
+    /**
+     * The forecast made {@code horizon} steps before a step, scored against it.
+     *
+     * @param horizon       1-based horizon step
+     * @param absoluteError |actual - forecast|
+     * @param covered       whether the actual value was inside the interval, or null while uncalibrated
+     */
+    public record HorizonScore(int horizon, double absoluteError, Boolean covered) {
     }
 
     public Update apply(SeriesState state, StepValue step, SignalSpec spec, SeriesModel model) {
         long stepMs = spec.isEventDriven() ? 0 : spec.step().toMillis();
         if (state.lastStepMs() >= 0 && step.timeMs() <= state.lastStepMs()) {
-            return new Update(state, null, List.of(), true);
+            return new Update(state, null, List.of(), true, List.of());
         }
         double[] history = state.history();
         boolean scorable = state.pendingForecast() != null;
@@ -56,6 +68,16 @@ public final class SeriesUpdater {
             }
         }
         List<AlertEvent> alerts = new ArrayList<>();
+        List<HorizonScore> scores = new ArrayList<>();
+        double[][] recent = scorable ? state.recentForecasts() : new double[0][];
+        double[][] recentWidths = scorable ? state.recentHalfWidths() : new double[0][];
+        for (int k = 0; k < recent.length; k++) {
+            if (k < recent[k].length) {
+                double error = Math.abs(step.value() - recent[k][k]);
+                double width = recentWidths[k][k];
+                scores.add(new HorizonScore(k + 1, error, Double.isFinite(width) ? error <= width : null));
+            }
+        }
         Instant time = Instant.ofEpochMilli(step.timeMs());
         ClinicalLimits limits = settings.limitsOf(step.signal());
         String unit = spec.unit();
@@ -95,7 +117,7 @@ public final class SeriesUpdater {
         double[] pendingWidths = null;
         AlertStatus predicted = state.predicted();
         SeriesState interim = new SeriesState(appended, step.timeMs(), null, null, residualMae, residualCount,
-            deviation, limit, predicted);
+            deviation, limit, predicted, null, null);
         if (appended.length >= model.window()) {
             pending = model.forecast(appended);
             pendingWidths = model.halfWidths(interim);
@@ -114,9 +136,15 @@ public final class SeriesUpdater {
                 time, crossing >= 0 ? pending[crossing] : null, finiteOrNull(limits.low()),
                 finiteOrNull(limits.high()), lead, unit, message, alerts);
         }
+        double[][] nextRecent = recent;
+        double[][] nextWidths = recentWidths;
+        if (pending != null) {
+            nextRecent = prepend(recent, pending, model.horizon());
+            nextWidths = prepend(recentWidths, pendingWidths, model.horizon());
+        }
         SeriesState next = new SeriesState(appended, step.timeMs(), pending, pendingWidths, residualMae,
-            residualCount, deviation, limit, predicted);
-        return new Update(next, forecast, alerts, false);
+            residualCount, deviation, limit, predicted, nextRecent, nextWidths);
+        return new Update(next, forecast, alerts, false, scores);
     }
 
     private AlertStatus transition(AlertStatus status, boolean abnormal, Severity severity, AlertKind kind,
@@ -181,6 +209,14 @@ public final class SeriesUpdater {
 
     private static Double finiteOrNull(double value) {
         return Double.isNaN(value) ? null : value;
+    }
+
+    private static double[][] prepend(double[][] rows, double[] row, int keep) {
+        int size = Math.min(rows.length + 1, keep);
+        double[][] out = new double[size][];
+        out[0] = row;
+        System.arraycopy(rows, 0, out, 1, size - 1);
+        return out;
     }
 
     static double[] append(double[] history, double value, int window) {
