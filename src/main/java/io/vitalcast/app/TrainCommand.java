@@ -76,6 +76,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of initialization and shuffling (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+        description = "Serve training metrics (loss, gradient norm, clipping) at http://HOST:PORT/metrics while "
+            + "training.")
+    Integer metricsPort;
+
     @Option(names = "--level", defaultValue = "0.9", description = "Prediction interval coverage (default ${DEFAULT-VALUE}).")
     double level;
 
@@ -96,13 +101,30 @@ final class TrainCommand implements Callable<Integer> {
             .withClipping(clipNorm, 0)
             .withValidation(0.15, patience)
             .withSeed(seed);
+        io.vitalcast.metrics.MetricsServer metricsServer = null;
+        io.vitalcast.training.TrainingListener listener = new ProgressBar(spec.commandLine().getErr(), signal);
+        if (metricsPort != null) {
+            var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+            metricsServer = io.vitalcast.metrics.MetricsServer.start(registry, metricsPort);
+            listener = new io.vitalcast.training.CompositeListener(List.of(listener,
+                new io.vitalcast.metrics.TrainingMetrics(registry, signal)));
+            out.printf("Training metrics at %s%n", metricsServer.uri());
+        }
         LstmForecasterTrainer trainer = new LstmForecasterTrainer(
             new LstmForecasterSettings(window, horizon, hidden, layers, Math.min(arBase, window)), config,
-            new ProgressBar(spec.commandLine().getErr(), signal), level);
+            listener, level);
         out.printf(Locale.ROOT, "Training on %d windows, validating on %d (test part of %d windows left for "
             + "evaluate)%n", data.train().size(), data.validation().size(), data.test().size());
         out.flush();
-        LstmForecasterTrainer.Trained trained = trainer.train(data, series.get(0).spec(), input.describe(signal));
+        LstmForecasterTrainer.Trained trained;
+        try {
+            trained = trainer.train(data, series.get(0).spec(), input.describe(signal));
+        } finally {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
+        }
         ModelFile.write(trained.forecaster().bundle(), output);
         ConformalIntervals intervals = trained.forecaster().intervals();
         String best = trained.training().bestEpoch() < 0 ? "no epoch improved on the initial model"
