@@ -70,8 +70,8 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class StreamsThroughputHarness {
     private static final List<String> SIGNALS = List.of("heart_rate", "spo2", "resp_rate");
-    private static final Map<String, double[]> LEVEL_AND_NOISE = Map.of("heart_rate", new double[] {78, 3},
-        "spo2", new double[] {97, 0.8}, "resp_rate", new double[] {15, 1.5});
+    private static final Map<String, double[]> LEVEL_NOISE_MAX = Map.of("heart_rate", new double[] {78, 3, 300},
+        "spo2", new double[] {97, 0.8, 100}, "resp_rate", new double[] {15, 1.5, 80});
     private static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
     private static final long MINUTE_MS = 60_000;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
@@ -169,8 +169,11 @@ public final class StreamsThroughputHarness {
                 for (int p = 0; p < patients; p++) {
                     String patient = String.format(Locale.ROOT, "bench-%05d", p);
                     for (String signal : SIGNALS) {
-                        double[] levelAndNoise = LEVEL_AND_NOISE.get(signal);
-                        double value = levelAndNoise[0] + levelAndNoise[1] * random.nextGaussian();
+                        double[] levelNoiseMax = LEVEL_NOISE_MAX.get(signal);
+                        // within the valid range (SpO2 at most 100), or a rejected reading leaves a step without
+                        // a forecast and the expected count is never reached
+                        double value = Math.min(levelNoiseMax[2],
+                            levelNoiseMax[0] + levelNoiseMax[1] * random.nextGaussian());
                         String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"%s\","
                             + "\"timestamp\":%d,\"value\":%.2f}", patient, signal, time, value);
                         producer.send(new ProducerRecord<>(READINGS, null, time, patient, json));
