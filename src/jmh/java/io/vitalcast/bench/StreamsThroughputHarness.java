@@ -1,0 +1,278 @@
+package io.vitalcast.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import io.vitalcast.app.StreamsRunner;
+import io.vitalcast.config.ConfigLayers;
+import io.vitalcast.config.Setting;
+import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.embedded.EmbeddedKafka;
+import io.vitalcast.embedded.EmbeddedKafkaSettings;
+import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.streaming.ForecastTopology;
+import io.vitalcast.streaming.ModelRegistry;
+import io.vitalcast.streaming.StreamingSettings;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * End-to-end throughput of one Kafka Streams instance on an embedded single-node broker: a benchmark to run by
+ * hand, not a timed test. It pre-produces readings once (by default 1,000 patients x heart_rate, spo2 and resp_rate
+ * at PT1M x 40 minutes, in event-time order, plus one reading per series two hours ahead that closes every earlier
+ * window), then runs two topologies over that same readings topic, each with its own application id, output topics
+ * and state directory, under the default exactly-once processing:
+ * <ol>
+ *   <li>pass-through: readings copied to the output topic as bytes (no JSON parsing, no state): the floor set by
+ *       the broker, the clients and exactly-once transactions;</li>
+ *   <li>production: {@link ForecastTopology} with the models in {@code samples/models} (LSTMs for the three
+ *       signals).</li>
+ * </ol>
+ * For each, the time runs from {@link StreamsRunner#start()} until a read_committed consumer has counted the
+ * expected records on the output topic (every reading for the pass-through; for the forecaster, one forecast per
+ * closed step once a series has a model window of history: {@code minutes - window + 1} per series), and the
+ * harness prints readings per second (input readings, final readings included, over that time) and the ratio.
+ * The time includes the start (topic check, group join, task assignment), which is printed separately.
+ *
+ * <p>40 minutes rather than 20 by default because the shipped models need 30 steps of history: with 20 minutes the
+ * LSTMs would never run and the production figure would measure windowing only.
+ *
+ * <p>Run it from the project directory (it takes a few minutes; do not run it beside another build):
+ * <pre>
+ * mvn -Pbench test-compile exec:exec -Dbench.main=io.vitalcast.bench.StreamsThroughputHarness -Dbench.args=
+ * </pre>
+ * Options, as {@code -Dbench.args="patients=1000 minutes=40 threads=1 partitions=4 models=samples/models"}: patients,
+ * minutes of readings per series, {@code num.stream.threads}, partitions of every topic, and the model directory.
+ */
+public final class StreamsThroughputHarness {
+    private static final List<String> SIGNALS = List.of("heart_rate", "spo2", "resp_rate");
+    private static final Map<String, double[]> LEVEL_NOISE_MAX = Map.of("heart_rate", new double[] {78, 3, 300},
+        "spo2", new double[] {97, 0.8, 100}, "resp_rate", new double[] {15, 1.5, 80});
+    private static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
+    private static final long MINUTE_MS = 60_000;
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+    private static final String READINGS = "bench.readings";
+
+    private final Map<String, String> options;
+    private final EmbeddedKafka kafka;
+    private final Path stateRoot;
+
+    private StreamsThroughputHarness(Map<String, String> options, EmbeddedKafka kafka, Path stateRoot) {
+        this.options = options;
+        this.kafka = kafka;
+        this.stateRoot = stateRoot;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("patients", "1000", "minutes", "40", "threads",
+            "1", "partitions", "4", "models", "samples/models"));
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals < 0 || !options.containsKey(arg.substring(0, equals))) {
+                throw new IllegalArgumentException("expected key=value with a key of " + options.keySet() + ", got "
+                    + arg);
+            }
+            options.put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        System.out.println("Options: " + options);
+        Path stateRoot = Files.createTempDirectory("vitalcast-bench-state");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaSettings.temporary())) {
+            new StreamsThroughputHarness(options, kafka, stateRoot).run();
+        } finally {
+            try (var paths = Files.walk(stateRoot)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private int option(String key) {
+        return Integer.parseInt(options.get(key));
+    }
+
+    private void run() throws Exception {
+        int patients = option("patients");
+        int minutes = option("minutes");
+        Path models = Path.of(options.get("models"));
+        if (!Files.isDirectory(models)) {
+            throw new IllegalArgumentException("no model directory " + models.toAbsolutePath());
+        }
+        long readings = produceReadings(patients, minutes);
+
+        Result passThrough = measure("pass", StreamsThroughputHarness::passThrough, "", readings, readings);
+
+        VitalcastConfig probe = config("probe", models.toString());
+        ModelRegistry registry = ModelRegistry.load(probe.modelDirectory(), probe.signals());
+        long forecasts = 0;
+        for (String signal : SIGNALS) {
+            int window = registry.modelOf(signal).window();
+            System.out.printf(Locale.ROOT, "%s: %s, window %d%n", signal, registry.describe().get(signal), window);
+            forecasts += (long) patients * Math.max(0, minutes - window + 1);
+        }
+        if (forecasts == 0) {
+            throw new IllegalArgumentException("no forecasts expected: minutes=" + minutes + " is shorter than the "
+                + "model windows");
+        }
+        Result production = measure("forecast", ForecastTopology::build, models.toString(), readings, forecasts);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Readings: %,d (%d patients x %d signals x %d minutes + 1 closing reading per "
+            + "series); threads %s; partitions %s; exactly_once_v2%n", readings, patients, SIGNALS.size(), minutes,
+            options.get("threads"), options.get("partitions"));
+        passThrough.print("pass-through (byte copy)");
+        production.print("ForecastTopology (LSTM)  ");
+        System.out.printf(Locale.ROOT, "Ratio pass-through / forecaster: %.2f (from running: %.2f)%n",
+            passThrough.readingsPerSecond() / production.readingsPerSecond(),
+            passThrough.readingsPerSecondRunning() / production.readingsPerSecondRunning());
+    }
+
+    /** Readings in event-time order across patients, as a ward's monitors send them. */
+    private long produceReadings(int patients, int minutes) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(READINGS, option("partitions"), (short) 1))).all().get();
+        }
+        Well19937c random = new Well19937c(7L);
+        long count = 0;
+        long started = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ProducerConfig.LINGER_MS_CONFIG, 20,
+            ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (int minute = 0; minute <= minutes; minute++) {
+                // the extra minute is two hours ahead: it closes every window of the series and forecasts nothing
+                long time = START.toEpochMilli() + (minute < minutes ? minute : 120L) * MINUTE_MS;
+                for (int p = 0; p < patients; p++) {
+                    String patient = String.format(Locale.ROOT, "bench-%05d", p);
+                    for (String signal : SIGNALS) {
+                        double[] levelNoiseMax = LEVEL_NOISE_MAX.get(signal);
+                        // within the valid range (SpO2 at most 100), or a rejected reading leaves a step without
+                        // a forecast and the expected count is never reached
+                        double value = Math.min(levelNoiseMax[2],
+                            levelNoiseMax[0] + levelNoiseMax[1] * random.nextGaussian());
+                        String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"%s\","
+                            + "\"timestamp\":%d,\"value\":%.2f}", patient, signal, time, value);
+                        producer.send(new ProducerRecord<>(READINGS, null, time, patient, json));
+                        count++;
+                    }
+                }
+            }
+            producer.flush();
+        }
+        System.out.printf(Locale.ROOT, "Produced %,d readings in %.1f s%n", count,
+            (System.nanoTime() - started) / 1e9);
+        return count;
+    }
+
+    private static Topology passThrough(StreamingSettings settings, VitalcastMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(settings.topics().readings(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withName("read-readings"))
+            .to(settings.topics().forecasts(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withName("write-copies"));
+        return builder.build();
+    }
+
+    private VitalcastConfig config(String name, String modelDirectory) {
+        List<Setting> settings = new ArrayList<>(List.of(
+            new Setting("bootstrap.servers", kafka.bootstrapServers(), "bench"),
+            new Setting("state.dir", stateRoot.resolve(name).toString(), "bench"),
+            new Setting("vitalcast.metrics.port", "0", "bench"),
+            new Setting("vitalcast.topics.partitions", options.get("partitions"), "bench")));
+        for (String assignment : List.of("application.id=vitalcast-bench-" + name,
+            "num.stream.threads=" + options.get("threads"), "vitalcast.models.dir=" + modelDirectory,
+            "vitalcast.topics.readings=" + READINGS, "vitalcast.topics.forecasts=bench." + name + ".forecasts",
+            "vitalcast.topics.alerts=bench." + name + ".alerts", "vitalcast.topics.rejected=bench." + name
+                + ".rejected")) {
+            settings.add(ConfigLayers.assignment(assignment, "bench"));
+        }
+        return VitalcastConfig.load(null, Map.of(), settings);
+    }
+
+    private Result measure(String name, BiFunction<StreamingSettings, VitalcastMetrics, Topology> topology,
+                           String modelDirectory, long readings, long expectedOutputs) throws Exception {
+        VitalcastConfig config = config(name, modelDirectory);
+        System.out.printf(Locale.ROOT, "%s: waiting for %,d records on %s%n", name, expectedOutputs,
+            config.topics().forecasts());
+        try (StreamsRunner runner = new StreamsRunner(config, topology);
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            long started = System.nanoTime();
+            runner.start();
+            long running = -1;
+            List<TopicPartition> partitions = consumer.partitionsFor(config.topics().forecasts()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long counted = 0;
+            long nextReport = started + 10_000_000_000L;
+            while (counted < expectedOutputs) {
+                counted += consumer.poll(Duration.ofMillis(100)).count();
+                long now = System.nanoTime();
+                if (running < 0 && runner.state().orElse(KafkaStreams.State.CREATED) == KafkaStreams.State.RUNNING) {
+                    running = now;
+                }
+                if (runner.failed() || now - started > RUN_TIMEOUT.toNanos()) {
+                    throw new IllegalStateException(name + ": " + counted + " of " + expectedOutputs
+                        + " records after " + (now - started) / 1_000_000_000 + " s; failed: " + runner.failed());
+                }
+                if (now > nextReport) {
+                    System.out.printf(Locale.ROOT, "  %s: %,d of %,d after %.0f s%n", name, counted,
+                        expectedOutputs, (now - started) / 1e9);
+                    nextReport += 10_000_000_000L;
+                }
+            }
+            long finished = System.nanoTime();
+            if (counted != expectedOutputs) {
+                throw new IllegalStateException(name + ": counted " + counted + " records, expected "
+                    + expectedOutputs);
+            }
+            return new Result(readings, expectedOutputs, (finished - started) / 1e9,
+                (running < 0 ? 0 : running - started) / 1e9);
+        }
+    }
+
+    private record Result(long readings, long outputs, double seconds, double startSeconds) {
+        double readingsPerSecond() {
+            return readings / seconds;
+        }
+
+        double readingsPerSecondRunning() {
+            return readings / (seconds - startSeconds);
+        }
+
+        void print(String label) {
+            System.out.printf(Locale.ROOT, "%s: %,d readings -> %,d records in %.1f s (of which %.1f s to RUNNING): "
+                    + "%,.0f readings/s (%,.0f readings/s from RUNNING)%n", label, readings, outputs, seconds,
+                startSeconds, readingsPerSecond(), readingsPerSecondRunning());
+        }
+    }
+}
