@@ -6,7 +6,6 @@ import java.util.List;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.metrics.VitalcastMetrics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,7 +20,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The production topology, a pure function of its settings: readings in, forecasts, alerts and rejections out.
@@ -32,6 +30,9 @@ import org.apache.kafka.streams.state.WindowStore;
  *                        event-driven: each reading is a step
  *          -> forecast-steps (store series-state) -> vitals.forecasts / vitals.alerts / vitals.rejected
  * </pre>
+ * The step windows live in changelogged in-memory window stores (only the open windows of each series: a persistent
+ * store would open and drop a RocksDB segment for every minute of event time, which dominated catch-up and replay);
+ * the per-series forecasting state is in a persistent (RocksDB) store.
  * Input records are keyed by patient id and the key never changes, so nothing is repartitioned: a patient's steps
  * are processed in order by one task, and every output is keyed by patient id. Every processor and store is named.
  * Tests build exactly this topology through the same method.
@@ -96,7 +97,8 @@ public final class ForecastTopology {
                 .windowedBy(TimeWindows.ofSizeAndGrace(spec.step(), settings.grace()))
                 .aggregate(StepAccumulator::empty, (key, reading, acc) -> acc.add(reading),
                     Named.as("window-" + spec.name()),
-                    Materialized.<String, StepAccumulator, WindowStore<Bytes, byte[]>>as("steps-" + spec.name())
+                    Materialized.<String, StepAccumulator>as(Stores.inMemoryWindowStore("steps-" + spec.name(),
+                            spec.step().plus(settings.grace()), spec.step(), false))
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StepAccumulator.class)))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                     .withName("close-" + spec.name()))
@@ -111,7 +113,7 @@ public final class ForecastTopology {
         }
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ForecastProcessor.STORE),
-            Serdes.String(), new JsonSerde<>(SeriesState.class)));
+            Serdes.String(), new SeriesStateSerde()));
         KStream<String, TopologyOutput> outputs = allSteps.process(
             () -> new ForecastProcessor(settings, models, metrics), Named.as("forecast-steps"),
             ForecastProcessor.STORE);
