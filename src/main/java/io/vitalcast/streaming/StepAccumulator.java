@@ -1,7 +1,9 @@
 package io.vitalcast.streaming;
 
 /**
- * The running mean of the readings in one fixed-step window, and the last record that fed it.
+ * The running mean of the readings in one fixed-step window, and where the last record that fed it came from
+ * (topic, partition, offset and timestamp, without its bytes: the accumulator is written to the window store's
+ * changelog and the suppression buffer on every reading, and a step is not one record anyway).
  *
  * @param patientId patient
  * @param signal    signal
@@ -16,8 +18,9 @@ public record StepAccumulator(String patientId, String signal, double sum, int c
     }
 
     public StepAccumulator add(ReadingEvent reading) {
+        SourceRecord source = reading.source();
         return new StepAccumulator(reading.patientId(), reading.signal(), sum + reading.value(), count + 1,
-            reading.source());
+            new SourceRecord(source.topic(), source.partition(), source.offset(), source.timestamp(), null, null));
     }
 
     /** The step of the window starting at {@code windowStartMs}. */
