@@ -74,6 +74,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--clear", defaultValue = "1", description = "Normal steps that resolve it (default ${DEFAULT-VALUE}).")
     int clear;
 
+    @Option(names = "--direction", paramLabel = "both|below|above",
+        description = "Which side of the interval counts for deviation alerts (default: both).")
+    String direction;
+
     @Option(names = "--report", paramLabel = "DIR", description = "Write metrics.json and backtest.png here.")
     Path report;
 
@@ -95,8 +99,11 @@ final class BacktestCommand implements Callable<Integer> {
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
         VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
+        Map<String, io.vitalcast.streaming.AlertDirection> directions = direction == null
+            ? StreamingSettings.defaultDirections()
+            : Map.of(signal, io.vitalcast.streaming.AlertDirection.parse(direction));
         StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
-            spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits());
+            spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits(), directions);
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
         TopologyReplay.Output output = TopologyReplay.run(readings, settings, models);
@@ -114,10 +121,10 @@ final class BacktestCommand implements Callable<Integer> {
             results.put("baseline_rule", AlertEvaluation.evaluate(rule, events, tolerance.toMillis(), last - first));
         }
         out.printf(Locale.ROOT, "%s: %d readings over %.2f h, %d forecasts, %d rejected, %d alert events; "
-                + "model %s; margin %.2f, sustain %d, clear %d, tolerance %s%n", input.describe(signal),
+                + "model %s; margin %.2f, direction %s, sustain %d, clear %d, tolerance %s%n", input.describe(signal),
             readings.size(), (last - first) / 3.6e6, output.forecasts().size(), output.rejected(),
             output.alerts().size(), forecaster == null ? "baseline (persistence)" : model.getFileName(), margin,
-            sustain, clear, tolerance);
+            settings.directionOf(signal), sustain, clear, tolerance);
         out.printf(Locale.ROOT, "%-14s %7s %7s %10s %9s %7s %7s %12s %12s%n", "detector", "alerts", "events",
             "alerts/h", "precision", "recall", "F1", "false al./h", "median delay");
         results.forEach((name, m) -> out.printf(Locale.ROOT, "%-14s %7d %7d %10.1f %9.3f %7.3f %7.3f %12.1f %11.2fs%n",

@@ -94,7 +94,8 @@ public final class SeriesUpdater {
             double halfWidth = state.pendingHalfWidth()[0];
             if (Double.isFinite(halfWidth)) {
                 double threshold = halfWidth * (1 + settings.alertMargin());
-                boolean abnormal = Math.abs(residual) > threshold;
+                boolean abnormal = Math.abs(residual) > threshold
+                    && settings.directionOf(step.signal()).counts(residual);
                 Severity severity = Math.abs(residual) > 3 * threshold ? Severity.CRITICAL : Severity.WARNING;
                 String message = String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g (expected %.4g to "
                     + "%.4g)", step.signal(), step.value(), unit, residual > 0 ? "above" : "below", expected,
