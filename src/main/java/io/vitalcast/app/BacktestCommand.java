@@ -88,13 +88,7 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         SignalCatalog catalog = SignalCatalog.defaults();
-        if (!catalog.contains(signal)) {
-            throw new UserException("unknown signal '" + signal + "'; known signals are " + catalog.names());
-        }
-        List<Reading> readings = input.readings(catalog).stream().filter(r -> r.signal().equals(signal)).toList();
-        if (readings.isEmpty()) {
-            throw new UserException(input.input + ": no readings of signal '" + signal + "'");
-        }
+        List<Reading> readings = input.readingsOf(signal, catalog);
         LstmForecaster forecaster = model == null ? null : LstmForecaster.of(ModelFile.read(model));
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
         VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),

@@ -52,31 +52,7 @@ final class InputOptions {
      * @throws UserException naming the problem: missing file, unknown signal, no readings of it, no valid rows
      */
     List<PreparedSeries> load(String signal, SignalCatalog catalog) {
-        if (!Files.isRegularFile(input)) {
-            throw new UserException(input + ": no such file");
-        }
-        if (!catalog.contains(signal)) {
-            throw new UserException("unknown signal '" + signal + "'; known signals are " + catalog.names());
-        }
-        List<Reading> readings;
-        if (timeColumn != null) {
-            if (columns.isEmpty()) {
-                throw new UserException("a wide CSV needs at least one --column COLUMN=SIGNAL");
-            }
-            readings = ReadingsCsv.readWide(input, new WideCsvOptions(timeColumn, TimeUnitOption.parse(timeUnit),
-                columns, patient == null ? input.getFileName().toString().replaceFirst("\\.csv$", "") : patient),
-                catalog);
-        } else {
-            readings = ReadingsCsv.readLong(input);
-        }
-        List<Reading> selected = readings.stream()
-            .filter(r -> r.signal().equals(signal))
-            .filter(r -> timeColumn != null || patient == null || r.patientId().equals(patient))
-            .toList();
-        if (selected.isEmpty()) {
-            throw new UserException(input + ": no readings of signal '" + signal + "'"
-                + (patient != null && timeColumn == null ? " for patient " + patient : ""));
-        }
+        List<Reading> selected = readingsOf(signal, catalog);
         Map<String, Duration> steps = step == null ? Map.of() : Map.of(signal, step);
         List<PreparedSeries> series = SeriesBuilder.prepareAll(selected, catalog, steps);
         if (series.stream().allMatch(s -> s.validReadings() == 0)) {
@@ -84,6 +60,26 @@ final class InputOptions {
                 + series.get(0).invalid() + ")");
         }
         return series;
+    }
+
+    /**
+     * The readings of {@code signal} in the input (long format: only {@code --patient}'s when given).
+     *
+     * @throws UserException naming the problem: missing file, unknown signal, no readings of it
+     */
+    List<Reading> readingsOf(String signal, SignalCatalog catalog) {
+        if (!Files.isRegularFile(input)) {
+            throw new UserException(input + ": no such file");
+        }
+        if (!catalog.contains(signal)) {
+            throw new UserException("unknown signal '" + signal + "'; known signals are " + catalog.names());
+        }
+        List<Reading> selected = readings(catalog).stream().filter(r -> r.signal().equals(signal)).toList();
+        if (selected.isEmpty()) {
+            throw new UserException(input + ": no readings of signal '" + signal + "'"
+                + (patient != null && timeColumn == null ? " for patient " + patient : ""));
+        }
+        return selected;
     }
 
     /**
