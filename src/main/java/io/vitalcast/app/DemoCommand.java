@@ -140,6 +140,12 @@ final class DemoCommand implements Callable<Integer> {
                 String.join(", ", PATIENTS.values()), speed);
             out.flush();
 
+            MeterRegistry registry = runner.registry();
+            Thread training = new Thread(() -> trainInBackground(readings, registry), "vitalcast-demo-training");
+            training.setDaemon(true);
+            training.setPriority(Thread.MIN_PRIORITY);
+            training.start();
+
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrap),
                 new StringSerializer(), new ByteArraySerializer());
             replayer = new Replayer(producer, new ReplaySettings(config.topics().readings(), speed,
@@ -196,6 +202,31 @@ final class DemoCommand implements Callable<Integer> {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Trains a small heart-rate model on the first ICU patient's recording, reporting to the service's registry, so
+     * that the training panels (loss, gradient norm, clipping) show a real run. The forecaster keeps the shipped
+     * models; the trained one is discarded.
+     */
+    private void trainInBackground(List<Reading> readings, MeterRegistry registry) {
+        try {
+            io.vitalcast.data.SignalSpec spec = io.vitalcast.data.SignalCatalog.defaults().spec("heart_rate",
+                Duration.ofMinutes(1));
+            List<Reading> heartRate = readings.stream()
+                .filter(r -> r.patientId().equals("icu-1") && r.signal().equals("heart_rate")).toList();
+            io.vitalcast.data.WindowDataset data = io.vitalcast.data.WindowDataset.ofSeries(
+                List.of(io.vitalcast.data.SeriesBuilder.prepare(heartRate, spec)), 30, 10,
+                io.vitalcast.data.SplitFractions.DEFAULT);
+            new io.vitalcast.forecasting.LstmForecasterTrainer(
+                new io.vitalcast.forecasting.LstmForecasterSettings(30, 10, 16, 1, 8),
+                io.vitalcast.training.TrainingConfig.defaults().withEpochs(10)
+                    .withOptimizer(io.vitalcast.training.OptimizerType.ADAM, 0.003),
+                new io.vitalcast.metrics.TrainingMetrics(registry, "heart_rate"), 0.9)
+                .train(data, spec, "demo: icu-1 heart rate");
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("vitalcast: demo training run failed: " + e.getMessage());
         }
     }
 
