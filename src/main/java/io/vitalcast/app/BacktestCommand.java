@@ -93,11 +93,12 @@ final class BacktestCommand implements Callable<Integer> {
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
         VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
-        Map<String, io.vitalcast.streaming.AlertDirection> directions = direction == null
-            ? StreamingSettings.defaultDirections()
-            : Map.of(signal, io.vitalcast.streaming.AlertDirection.parse(direction));
+        io.vitalcast.streaming.AlertPolicy policy = new io.vitalcast.streaming.AlertPolicy(margin, sustain, clear,
+            direction == null ? io.vitalcast.streaming.AlertDirection.BOTH
+                : io.vitalcast.streaming.AlertDirection.parse(direction));
         StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
-            spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits(), directions);
+            spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits(),
+            Map.of(signal, policy));
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
         TopologyReplay.Output output = TopologyReplay.run(readings, settings, models);
@@ -118,7 +119,7 @@ final class BacktestCommand implements Callable<Integer> {
                 + "model %s; margin %.2f, direction %s, sustain %d, clear %d, tolerance %s%n", input.describe(signal),
             readings.size(), (last - first) / 3.6e6, output.forecasts().size(), output.rejected(),
             output.alerts().size(), forecaster == null ? "baseline (persistence)" : model.getFileName(), margin,
-            settings.directionOf(signal), sustain, clear, tolerance);
+            policy.direction(), sustain, clear, tolerance);
         out.printf(Locale.ROOT, "%-14s %7s %7s %10s %9s %7s %7s %12s %12s%n", "detector", "alerts", "events",
             "alerts/h", "precision", "recall", "F1", "false al./h", "median delay");
         results.forEach((name, m) -> out.printf(Locale.ROOT, "%-14s %7d %7d %10.1f %9.3f %7.3f %7.3f %12.1f %11.2fs%n",

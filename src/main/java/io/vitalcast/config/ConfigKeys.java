@@ -30,6 +30,9 @@ public final class ConfigKeys {
 
     /** {@code vitalcast.limits.<signal>.low|high}: a number, or {@code none}. */
     public static final Pattern LIMIT = Pattern.compile("vitalcast\\.limits\\.([a-z0-9_]+)\\.(low|high)");
+    /** {@code vitalcast.alert.<signal>.margin|sustain.steps|clear.steps|direction}: a signal's own alert policy. */
+    public static final Pattern ALERT_POLICY = Pattern.compile(
+        "vitalcast\\.alert\\.([a-z0-9_]+)\\.(margin|sustain\\.steps|clear\\.steps|direction)");
     /** {@code vitalcast.signals.<signal>.step}: the step of a fixed-step signal. */
     public static final Pattern SIGNAL_STEP = Pattern.compile("vitalcast\\.signals\\.([a-z0-9_]+)\\.step");
 
@@ -90,6 +93,10 @@ public final class ConfigKeys {
     }
 
     /** {@code vitalcast.signals.<signal>.step}. */
+    public static String alertPolicy(String signal, String field) {
+        return "vitalcast.alert." + signal + "." + field;
+    }
+
     public static String step(String signal) {
         return "vitalcast.signals." + signal + ".step";
     }

@@ -68,6 +68,8 @@ final class ConfigParser {
             margin(),
             integer(ConfigKeys.ALERT_SUSTAIN_STEPS, 1, Integer.MAX_VALUE),
             integer(ConfigKeys.ALERT_CLEAR_STEPS, 1, Integer.MAX_VALUE),
+            alertPolicies(margin(), integer(ConfigKeys.ALERT_SUSTAIN_STEPS, 1, Integer.MAX_VALUE),
+                integer(ConfigKeys.ALERT_CLEAR_STEPS, 1, Integer.MAX_VALUE)),
             limits(),
             signals(),
             integer(ConfigKeys.METRICS_PORT, 0, 65535),
@@ -97,7 +99,8 @@ final class ConfigParser {
         if (ConfigKeys.FIXED.contains(key)) {
             return;
         }
-        Optional<String> signal = signalOf(ConfigKeys.LIMIT, key).or(() -> signalOf(ConfigKeys.SIGNAL_STEP, key));
+        Optional<String> signal = signalOf(ConfigKeys.LIMIT, key).or(() -> signalOf(ConfigKeys.SIGNAL_STEP, key))
+            .or(() -> signalOf(ConfigKeys.ALERT_POLICY, key));
         if (signal.isEmpty()) {
             throw new ConfigException(key + ": unknown key, got '" + setting.shown() + "' (" + setting.origin()
                 + ")");
@@ -190,6 +193,52 @@ final class ConfigParser {
         return duration;
     }
 
+
+    /** Each signal with any {@code vitalcast.alert.<signal>.*} key: the shared policy with those fields replaced. */
+    private Map<String, io.vitalcast.streaming.AlertPolicy> alertPolicies(double margin, int sustain, int clear) {
+        Map<String, io.vitalcast.streaming.AlertPolicy> policies = new LinkedHashMap<>();
+        for (String signal : catalog.names()) {
+            Setting marginSetting = settings.get(ConfigKeys.alertPolicy(signal, "margin"));
+            Setting sustainSetting = settings.get(ConfigKeys.alertPolicy(signal, "sustain.steps"));
+            Setting clearSetting = settings.get(ConfigKeys.alertPolicy(signal, "clear.steps"));
+            Setting directionSetting = settings.get(ConfigKeys.alertPolicy(signal, "direction"));
+            if (marginSetting == null && sustainSetting == null && clearSetting == null && directionSetting == null) {
+                continue;
+            }
+            double m = margin;
+            if (marginSetting != null) {
+                Double value = number(marginSetting.value());
+                if (value == null || value < 0) {
+                    throw ConfigException.invalid(marginSetting, "a number >= 0");
+                }
+                m = value;
+            }
+            io.vitalcast.streaming.AlertDirection direction = io.vitalcast.streaming.AlertDirection.BOTH;
+            if (directionSetting != null) {
+                try {
+                    direction = io.vitalcast.streaming.AlertDirection.parse(directionSetting.value());
+                } catch (IllegalArgumentException e) {
+                    throw ConfigException.invalid(directionSetting, "both, below or above");
+                }
+            }
+            policies.put(signal, new io.vitalcast.streaming.AlertPolicy(m,
+                sustainSetting == null ? sustain : positive(sustainSetting),
+                clearSetting == null ? clear : positive(clearSetting), direction));
+        }
+        return policies;
+    }
+
+    private static int positive(Setting setting) {
+        try {
+            int value = Integer.parseInt(setting.value().trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(setting, "an integer >= 1");
+    }
 
     private Map<String, ClinicalLimits> limits() {
         Map<String, ClinicalLimits> limits = new LinkedHashMap<>();

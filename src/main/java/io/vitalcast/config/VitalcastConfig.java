@@ -27,6 +27,7 @@ import io.vitalcast.streaming.Topics;
  * @param alertMargin            residual margin beyond the interval, in half-widths
  * @param alertSustainSteps      deviating steps that open an alert
  * @param alertClearSteps        normal steps that resolve an alert
+ * @param alertPolicies          per-signal alert policies ({@code vitalcast.alert.<signal>.*})
  * @param limits                 clinical limits by signal
  * @param signals                streamed signals, fixed-step ones with their step
  * @param metricsPort            port of the Prometheus endpoint; 0 picks a free one
@@ -35,11 +36,13 @@ import io.vitalcast.streaming.Topics;
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
                               Duration grace, double alertMargin, int alertSustainSteps, int alertClearSteps,
+                              Map<String, io.vitalcast.streaming.AlertPolicy> alertPolicies,
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
                               java.util.Set<String> watchedPatients, Map<String, String> kafka) {
 
     public VitalcastConfig {
         limits = Map.copyOf(limits);
+        alertPolicies = Map.copyOf(alertPolicies);
         signals = Map.copyOf(signals);
         kafka = Map.copyOf(kafka);
         watchedPatients = java.util.Set.copyOf(watchedPatients);
@@ -64,7 +67,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
     /** What the forecasting topology needs. */
     public StreamingSettings toStreamingSettings() {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits);
+            alertClearSteps, limits, alertPolicies);
     }
 
     /**

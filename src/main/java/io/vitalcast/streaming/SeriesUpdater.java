@@ -93,9 +93,9 @@ public final class SeriesUpdater {
             residualCount++;
             double halfWidth = state.pendingHalfWidth()[0];
             if (Double.isFinite(halfWidth)) {
-                double threshold = halfWidth * (1 + settings.alertMargin());
-                boolean abnormal = Math.abs(residual) > threshold
-                    && settings.directionOf(step.signal()).counts(residual);
+                AlertPolicy policy = settings.policyOf(step.signal());
+                double threshold = halfWidth * (1 + policy.margin());
+                boolean abnormal = Math.abs(residual) > threshold && policy.direction().counts(residual);
                 Severity severity = Math.abs(residual) > 3 * threshold ? Severity.CRITICAL : Severity.WARNING;
                 String message = String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g (expected %.4g to "
                     + "%.4g)", step.signal(), step.value(), unit, residual > 0 ? "above" : "below", expected,
@@ -153,7 +153,7 @@ public final class SeriesUpdater {
                                    Long lead, String unit, String message, List<AlertEvent> out) {
         if (abnormal) {
             int run = status.abnormalRun() + 1;
-            if (!status.isOpen() && run >= settings.alertSustainSteps()) {
+            if (!status.isOpen() && run >= settings.policyOf(step.signal()).sustainSteps()) {
                 String id = alertId(step, kind);
                 out.add(new AlertEvent(id, step.patientId(), step.signal(), kind, severity, AlertState.OPEN, time,
                     step.value(), expected, lower, upper, lead, unit, message));
@@ -167,7 +167,7 @@ public final class SeriesUpdater {
             return new AlertStatus(status.alertId(), status.severity(), run, 0);
         }
         int normal = status.normalRun() + 1;
-        if (status.isOpen() && normal >= settings.alertClearSteps()) {
+        if (status.isOpen() && normal >= settings.policyOf(step.signal()).clearSteps()) {
             out.add(new AlertEvent(status.alertId(), step.patientId(), step.signal(), kind, status.severity(),
                 AlertState.RESOLVED, time, step.value(), expected, lower, upper, lead, unit, message));
             return new AlertStatus(null, null, 0, normal);

@@ -21,27 +21,19 @@ import io.vitalcast.data.SignalSpec;
  * @param alertSustainSteps consecutive deviating steps that open a DEVIATION alert
  * @param alertClearSteps   consecutive normal steps that resolve an open alert
  * @param limits            clinical limits by signal name
- * @param directions        which side of the interval counts for DEVIATION alerts, by signal (default: both)
+ * @param policies          per-signal alert policies overriding the margin, sustain and clear steps above (and the
+ *                          default direction, both)
  */
 public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                                 double alertMargin, int alertSustainSteps, int alertClearSteps,
-                                Map<String, ClinicalLimits> limits, Map<String, AlertDirection> directions) {
+                                Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies) {
 
-    /** Settings with the default alert directions. */
+    /** Settings with the same alert policy for every signal. */
     public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                              double alertMargin, int alertSustainSteps, int alertClearSteps,
                              Map<String, ClinicalLimits> limits) {
         this(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps, alertClearSteps, limits,
-            defaultDirections());
-    }
-
-    /**
-     * Both sides for every signal. Counting only short RR intervals (premature beats) was measured with
-     * {@code backtest} on MIT-BIH 100 and 105 and lowered F1 (0.886 to 0.820, 0.920 to 0.777), so it is an option,
-     * not the default.
-     */
-    public static Map<String, AlertDirection> defaultDirections() {
-        return Map.of();
+            Map.of());
     }
 
     public StreamingSettings {
@@ -58,12 +50,18 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
         }
         signals = Map.copyOf(new TreeMap<>(signals));
         limits = Map.copyOf(new TreeMap<>(limits == null ? Map.of() : limits));
-        directions = Map.copyOf(new TreeMap<>(directions == null ? Map.of() : directions));
+        policies = Map.copyOf(new TreeMap<>(policies == null ? Map.of() : policies));
     }
 
-    /** The DEVIATION direction of a signal. */
-    public AlertDirection directionOf(String signal) {
-        return directions.getOrDefault(signal, AlertDirection.BOTH);
+    /**
+     * The alert policy of a signal: its own, or the shared margin and step counts on both sides of the interval.
+     * Counting only short RR intervals (premature beats) was measured with {@code backtest} on MIT-BIH 100 and 105
+     * and lowered F1 (0.886 to 0.820, 0.920 to 0.777), so no signal defaults to one side.
+     */
+    public AlertPolicy policyOf(String signal) {
+        AlertPolicy own = policies.get(signal);
+        return own != null ? own
+            : new AlertPolicy(alertMargin, alertSustainSteps, alertClearSteps, AlertDirection.BOTH);
     }
 
     /** The limits of a signal, or none. */

@@ -126,6 +126,29 @@ class VitalcastConfigTest {
     }
 
     @Test
+    void shouldGiveASignalItsOwnAlertPolicyOverTheSharedOne() {
+        VitalcastConfig config = VitalcastConfig.load(null, BOOTSTRAP_ENV, cli("vitalcast.alert.spo2.direction=below",
+            "vitalcast.alert.spo2.sustain.steps=5", "vitalcast.alert.margin=0.5"));
+
+        io.vitalcast.streaming.StreamingSettings settings = config.toStreamingSettings();
+
+        assertThat(settings.policyOf("spo2")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.5, 5, 2,
+            io.vitalcast.streaming.AlertDirection.BELOW));
+        assertThat(settings.policyOf("heart_rate")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.5, 3, 2,
+            io.vitalcast.streaming.AlertDirection.BOTH));
+    }
+
+    @Test
+    void shouldRejectABadPerSignalAlertPolicyNamingTheKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VitalcastConfig.load(null, BOOTSTRAP_ENV,
+            cli("vitalcast.alert.spo2.direction=sideways"))).hasMessageContaining("vitalcast.alert.spo2.direction");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VitalcastConfig.load(null, BOOTSTRAP_ENV,
+            cli("vitalcast.alert.spo2.clear.steps=0"))).hasMessageContaining("vitalcast.alert.spo2.clear.steps");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VitalcastConfig.load(null, BOOTSTRAP_ENV,
+            cli("vitalcast.alert.glucose.margin=1"))).hasMessageContaining("unknown signal 'glucose'");
+    }
+
+    @Test
     void shouldTakeShortAndIsoDurations() {
         for (Map.Entry<String, Duration> e : Map.of("500ms", Duration.ofMillis(500), "30s", Duration.ofSeconds(30),
             "5m", Duration.ofMinutes(5), "1h", Duration.ofHours(1), "PT2S", Duration.ofSeconds(2), "0s",

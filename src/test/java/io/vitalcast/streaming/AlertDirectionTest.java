@@ -27,7 +27,7 @@ class AlertDirectionTest {
     void shouldNotOpenADeviationAlertOnTheIgnoredSide() {
         StreamingSettings base = ForecastTopologyTest.settings();
         StreamingSettings belowOnly = new StreamingSettings(base.topics(), base.signals(), null, base.grace(), 0.0, 1,
-            1, Map.of(), Map.of("heart_rate", AlertDirection.BELOW));
+            1, Map.of(), Map.of("heart_rate", new AlertPolicy(0.0, 1, 1, AlertDirection.BELOW)));
         SeriesUpdater updater = new SeriesUpdater(belowOnly);
         SeriesModel persistence = new PersistenceModel(5);
         SeriesState state = SeriesState.empty();
