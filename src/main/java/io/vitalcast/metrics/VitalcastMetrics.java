@@ -49,6 +49,9 @@ public final class VitalcastMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> openAlerts = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> inferenceTimers = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> errorSummaries = new ConcurrentHashMap<>();
     private final java.util.Set<String> watched;
     private final Map<String, double[]> watchedValues = new ConcurrentHashMap<>();
 
@@ -130,20 +133,23 @@ public final class VitalcastMetrics {
     }
 
     public void latency(String signal, Duration latency) {
-        Timer.builder(LATENCY).tag("signal", signal).publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
-            .register(registry).record(latency.isNegative() ? Duration.ZERO : latency);
+        latencyTimers.computeIfAbsent(signal, s -> Timer.builder(LATENCY).tag("signal", s)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(registry))
+            .record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
     public void inference(String signal, long nanos) {
-        Timer.builder(INFERENCE).tag("signal", signal).publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofNanos(1000)).maximumExpectedValue(Duration.ofSeconds(1))
-            .register(registry).record(Duration.ofNanos(nanos));
+        inferenceTimers.computeIfAbsent(signal, s -> Timer.builder(INFERENCE).tag("signal", s)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(1000))
+                .maximumExpectedValue(Duration.ofSeconds(1)).register(registry))
+            .record(Duration.ofNanos(nanos));
     }
 
     public void error(String signal, int horizon, double absoluteError) {
-        DistributionSummary.builder(ERROR).tag("signal", signal).tag("horizon", Integer.toString(horizon))
-            .register(registry).record(absoluteError);
+        errorSummaries.computeIfAbsent(signal + '|' + horizon, key -> DistributionSummary.builder(ERROR)
+                .tag("signal", signal).tag("horizon", Integer.toString(horizon)).register(registry))
+            .record(absoluteError);
     }
 
     public void coverage(String signal, int horizon, boolean inside) {
