@@ -15,13 +15,6 @@ final class Kernels {
         }
     }
 
-    /** {@code y[offset..offset+n) += a * x[0..n)}. */
-    static void axpyInto(double a, double[] x, double[] y, int offset, int n) {
-        for (int j = 0; j < n; j++) {
-            y[offset + j] += a * x[j];
-        }
-    }
-
     static double dot(double[] x, double[] y, int n) {
         double s = 0;
         for (int j = 0; j < n; j++) {

@@ -13,23 +13,19 @@ public final class RecurrentState {
     final double[][] h;
     final double[][] c;
     final double[] scratch;
-    final double[] below;
 
     RecurrentState(Architecture architecture) {
         int layers = architecture.layers();
         h = new double[layers][];
         c = new double[layers][];
         int widest = 0;
-        int widestHidden = 0;
         for (int l = 0; l < layers; l++) {
             int hidden = architecture.hiddenSizes().get(l);
             h[l] = new double[hidden];
             c[l] = new double[architecture.cell() == CellType.LSTM ? hidden : 0];
             widest = Math.max(widest, hidden * (architecture.cell() == CellType.LSTM ? 4 : 1));
-            widestHidden = Math.max(widestHidden, hidden);
         }
         scratch = new double[widest];
-        below = new double[widestHidden];
     }
 
     /** Hidden state of the top layer (a copy). */
@@ -46,15 +42,12 @@ public final class RecurrentState {
         this.h = new double[h.length][];
         this.c = new double[c.length][];
         int widest = 0;
-        int widestHidden = 0;
         for (int l = 0; l < h.length; l++) {
             this.h[l] = h[l].clone();
             this.c[l] = c[l].clone();
             widest = Math.max(widest, Math.max(h[l].length, c[l].length * 4));
-            widestHidden = Math.max(widestHidden, h[l].length);
         }
         scratch = new double[widest];
-        below = new double[widestHidden];
     }
 
     /** All values flattened: h of each layer, then c of each layer. */
