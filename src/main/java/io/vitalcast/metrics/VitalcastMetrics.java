@@ -25,6 +25,13 @@ public final class VitalcastMetrics {
     public static final String FORECASTS = "vitalcast.forecasts";
     /** Alert events by kind, severity and state. */
     public static final String ALERTS = "vitalcast.alerts";
+    /**
+     * Alerts held back by the alert policy instead of published, by kind and reason ({@code realert}, {@code snoozed},
+     * {@code acknowledged}, {@code cap}).
+     */
+    public static final String ALERTS_SUPPRESSED = "vitalcast.alerts.suppressed";
+    /** Acknowledgement records by action ({@code ACK}, {@code SNOOZE}, {@code unknown}) and outcome. */
+    public static final String ACKS = "vitalcast.alert.acks";
     /** Alerts currently open, by kind. */
     public static final String OPEN_ALERTS = "vitalcast.alerts.open";
     /** Time from a step's event time to its forecast being produced. */
@@ -130,6 +137,14 @@ public final class VitalcastMetrics {
         } else if ("RESOLVED".equals(state)) {
             open.decrementAndGet();
         }
+    }
+
+    public void alertSuppressed(String kind, String reason) {
+        counter(ALERTS_SUPPRESSED, "kind", kind, "reason", reason).increment();
+    }
+
+    public void ack(String action, boolean accepted) {
+        counter(ACKS, "action", action, "outcome", accepted ? "accepted" : "rejected").increment();
     }
 
     public void latency(String signal, Duration latency) {

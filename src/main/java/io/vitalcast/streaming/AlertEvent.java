@@ -19,8 +19,21 @@ import java.time.Instant;
  * @param leadTimeMs for PREDICTED_LIMIT, how far ahead the crossing is forecast, else null
  * @param unit       unit of the values
  * @param message    a human-readable sentence
+ * @param probability for PREDICTED_LIMIT, the probability that the signal crosses a limit within the horizon, from
+ *                    the forecast intervals ({@link CrossingProbability}), else null
+ * @param suppressed  alerts of this patient held back by the hourly cap since the last alert event published, or
+ *                    null when none
  */
 public record AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
                          AlertState state, Instant timestamp, double observed, Double expected, Double lower,
-                         Double upper, Long leadTimeMs, String unit, String message) {
+                         Double upper, Long leadTimeMs, String unit, String message, Double probability,
+                         Integer suppressed) {
+
+    /** An event without a crossing probability or suppressed alerts to report. */
+    public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
+                      AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                      Double upper, Long leadTimeMs, String unit, String message) {
+        this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
+            leadTimeMs, unit, message, null, null);
+    }
 }

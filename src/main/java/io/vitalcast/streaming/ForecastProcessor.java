@@ -13,15 +13,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps the state of every series (patient and signal) in a persistent, changelogged store and applies the
  * {@link SeriesUpdater} to each new step, forwarding forecasts, alert events and LATE rejections, all keyed by
- * patient id.
+ * patient id. The alert policy sees the patient's acknowledgements (written by {@link AckProcessor}) and hourly alert
+ * budget, kept in stores of their own; an acknowledgement is forgotten when its alert resolves.
  */
 final class ForecastProcessor implements Processor<String, StepValue, String, TopologyOutput> {
     static final String STORE = "series-state";
+    static final String BUDGET_STORE = "alert-budget";
 
     private final Map<String, SignalSpec> signals;
     private final ModelRegistry models;
     private final SeriesUpdater updater;
     private final VitalcastMetrics metrics;
+    private final int maxAlertsPerPatientHour;
+    private KeyValueStore<String, Acknowledgement> acks;
+    private KeyValueStore<String, PatientAlertBudget> budgets;
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<String, SeriesState> store;
 
@@ -30,12 +35,15 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         this.models = models;
         this.updater = new SeriesUpdater(settings);
         this.metrics = metrics;
+        this.maxAlertsPerPatientHour = settings.maxAlertsPerPatientHour();
     }
 
     @Override
     public void init(ProcessorContext<String, TopologyOutput> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.acks = context.getStateStore(AckProcessor.STORE);
+        this.budgets = context.getStateStore(BUDGET_STORE);
     }
 
     @Override
@@ -48,7 +56,11 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         }
         SeriesModel model = models.modelOf(step.signal());
         long started = System.nanoTime();
-        SeriesUpdater.Update update = updater.apply(state, step, signals.get(step.signal()), model);
+        String patient = step.patientId();
+        PatientAlertBudget budget = maxAlertsPerPatientHour > 0 ? budgets.get(patient) : null;
+        AlertContext alerting = new AlertContext(id -> acks.get(AckProcessor.key(patient, id)),
+            budget == null ? PatientAlertBudget.empty() : budget, maxAlertsPerPatientHour);
+        SeriesUpdater.Update update = updater.apply(state, step, signals.get(step.signal()), model, alerting);
         if (update.late()) {
             metrics.rejected(RejectReason.LATE.name());
             context.forward(record.withValue(new TopologyOutput(null, null, RejectedReading.of(RejectReason.LATE,
@@ -58,6 +70,15 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             return;
         }
         store.put(seriesKey, update.state());
+        if (alerting.budgetChanged()) {
+            budgets.put(patient, alerting.budget());
+        }
+        for (String resolved : alerting.resolved()) {
+            acks.delete(AckProcessor.key(patient, resolved));
+        }
+        for (AlertContext.Suppression suppression : alerting.suppressions()) {
+            metrics.alertSuppressed(suppression.kind().name(), suppression.reason());
+        }
         metrics.watchedValue(step.patientId(), step.signal(), step.value());
         for (SeriesUpdater.HorizonScore score : update.scores()) {
             metrics.error(step.signal(), score.horizon(), score.absoluteError());

@@ -28,8 +28,13 @@ import org.apache.kafka.streams.state.Stores;
  *          -> by signal: fixed step: late-filter-S -> (LATE -> vitals.rejected)
  *                                    -> tumbling event-time window of the signal's step, emitted on close
  *                        event-driven: each reading is a step
- *          -> forecast-steps (store series-state) -> vitals.forecasts / vitals.alerts / vitals.rejected
+ *          -> forecast-steps (stores series-state, alert-acks, alert-budget)
+ *                                                    -> vitals.forecasts / vitals.alerts / vitals.rejected
+ * alert-acks -> record-acks (stores alert-acks, series-state) -> (invalid -> vitals.rejected)
  * </pre>
+ * The acknowledgement processor and the forecasting processor share stores, so Kafka Streams puts them in one
+ * sub-topology: the readings and acks topics must have the same partition count (both keyed by patient id), and an
+ * acknowledgement reaches the task that holds the patient's series.
  * The step windows live in changelogged in-memory window stores (only the open windows of each series: a persistent
  * store would open and drop a RocksDB segment for every minute of event time, which dominated catch-up and replay);
  * the per-series forecasting state is in a persistent (RocksDB) store.
@@ -114,9 +119,19 @@ public final class ForecastTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ForecastProcessor.STORE),
             Serdes.String(), new SeriesStateSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AckProcessor.STORE),
+            Serdes.String(), new JsonSerde<>(Acknowledgement.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ForecastProcessor.BUDGET_STORE), Serdes.String(),
+            new JsonSerde<>(PatientAlertBudget.class)));
         KStream<String, TopologyOutput> outputs = allSteps.process(
             () -> new ForecastProcessor(settings, models, metrics), Named.as("forecast-steps"),
-            ForecastProcessor.STORE);
+            ForecastProcessor.STORE, AckProcessor.STORE, ForecastProcessor.BUDGET_STORE);
+        builder.stream(topics.alertAcks(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-acks"))
+            .process(() -> new AckProcessor(metrics), Named.as("record-acks"), AckProcessor.STORE,
+                ForecastProcessor.STORE)
+            .mapValues(TopologyOutput::rejected, Named.as("ack-rejection"))
+            .to(topics.rejected(), toRejected.withName("write-ack-rejections"));
         outputs.filter((key, out) -> out.forecast() != null, Named.as("forecasts"))
             .mapValues(TopologyOutput::forecast, Named.as("forecast-record"))
             .to(topics.forecasts(), Produced.with(Serdes.String(), new JsonSerde<>(ForecastRecord.class))

@@ -38,6 +38,11 @@ final class LstmModel implements SeriesModel {
     }
 
     @Override
+    public double intervalLevel() {
+        return forecaster.intervals().level();
+    }
+
+    @Override
     public double[] halfWidths(SeriesState state) {
         return Arrays.copyOf(halfWidths, halfWidths.length);
     }

@@ -19,5 +19,9 @@ public enum RejectReason {
     /** The value is the signal's "sensor off" value (e.g. SpO2 0). */
     SENSOR_OFF,
     /** The reading arrived after its step had closed (window end plus grace), or before the last step seen. */
-    LATE
+    LATE,
+    /** An acknowledgement with an unknown action, or a snooze without a readable end time. */
+    INVALID_ACK,
+    /** An acknowledgement of an alert that is not open for the patient (unknown, resolved or never published). */
+    UNKNOWN_ALERT
 }

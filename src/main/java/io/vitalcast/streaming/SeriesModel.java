@@ -20,4 +20,9 @@ public interface SeriesModel {
 
     /** Interval half-widths per horizon step; NaN where not yet calibrated. */
     double[] halfWidths(SeriesState state);
+
+    /** Two-sided coverage level of the intervals, to read them as probabilities (PREDICTED_LIMIT). */
+    default double intervalLevel() {
+        return 0.9;
+    }
 }

@@ -15,10 +15,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * Compact binary serde of {@link SeriesState} for the per-series store and its changelog, written on every step:
  * JSON of the same state (history, the last forecasts and their intervals) was several kilobytes of text per step
  * and dominated the forecaster's throughput. Versioned by a leading byte so that a later layout can still read this
- * one.
+ * one: version 2 adds the alert policy's memory to each alert status (m-of-n steps, open and resolve times, snooze,
+ * held-back episode); version 1 states read with none of it.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    private static final byte VERSION_1 = 1;
 
     @Override
     public Serializer<SeriesState> serializer() {
@@ -54,12 +56,14 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     static SeriesState read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_1) {
                 throw new SerializationException("series state version " + version + " is not supported; this "
-                    + "Vitalcast reads version " + VERSION);
+                    + "Vitalcast reads versions " + VERSION_1 + " and " + VERSION);
             }
+            boolean policyMemory = version >= 2;
             return new SeriesState(readArray(in), in.readLong(), readArray(in), readArray(in), in.readDouble(),
-                in.readLong(), readStatus(in), readStatus(in), readStatus(in), readMatrix(in), readMatrix(in));
+                in.readLong(), readStatus(in, policyMemory), readStatus(in, policyMemory),
+                readStatus(in, policyMemory), readMatrix(in), readMatrix(in));
         } catch (IOException e) {
             throw new SerializationException("cannot read series state", e);
         }
@@ -111,15 +115,26 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         }
         out.writeInt(status.abnormalRun());
         out.writeInt(status.normalRun());
+        out.writeLong(status.recentAbnormal());
+        out.writeLong(status.openedAtMs());
+        out.writeLong(status.resolvedAtMs());
+        out.writeLong(status.snoozedUntilMs());
+        out.writeBoolean(status.held());
     }
 
-    private static AlertStatus readStatus(DataInputStream in) throws IOException {
+    private static AlertStatus readStatus(DataInputStream in, boolean policyMemory) throws IOException {
         String id = null;
         Severity severity = null;
         if (in.readBoolean()) {
             id = in.readUTF();
             severity = Severity.values()[in.readByte()];
         }
-        return new AlertStatus(id, severity, in.readInt(), in.readInt());
+        int abnormalRun = in.readInt();
+        int normalRun = in.readInt();
+        if (!policyMemory) {
+            return new AlertStatus(id, severity, abnormalRun, normalRun);
+        }
+        return new AlertStatus(id, severity, abnormalRun, normalRun, in.readLong(), in.readLong(), in.readLong(),
+            in.readLong(), in.readBoolean());
     }
 }

@@ -1,12 +1,10 @@
 package io.vitalcast.streaming;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import io.vitalcast.data.SignalSpec;
 
@@ -51,6 +49,14 @@ public final class SeriesUpdater {
     }
 
     public Update apply(SeriesState state, StepValue step, SignalSpec spec, SeriesModel model) {
+        return apply(state, step, spec, model, AlertContext.unlimited());
+    }
+
+    /**
+     * The outcome of one step, with the patient's acknowledgements and hourly alert budget in {@code alerts}, which
+     * also collects what the alert policy held back and which alerts resolved.
+     */
+    public Update apply(SeriesState state, StepValue step, SignalSpec spec, SeriesModel model, AlertContext alerting) {
         long stepMs = spec.isEventDriven() ? 0 : spec.step().toMillis();
         if (state.lastStepMs() >= 0 && step.timeMs() <= state.lastStepMs()) {
             return new Update(state, null, List.of(), true, List.of());
@@ -80,6 +86,7 @@ public final class SeriesUpdater {
         }
         Instant time = Instant.ofEpochMilli(step.timeMs());
         ClinicalLimits limits = settings.limitsOf(step.signal());
+        AlertPolicy policy = settings.policyOf(step.signal());
         String unit = spec.unit();
 
         double residualMae = state.residualMae();
@@ -88,20 +95,23 @@ public final class SeriesUpdater {
         if (scorable) {
             double expected = state.pendingForecast()[0];
             double residual = step.value() - expected;
+            double scale = AnomalyScore.scale(state.pendingHalfWidth()[0], residualMae, residualCount,
+                policy.warmUpSteps());
             residualMae = residualCount == 0 ? Math.abs(residual)
                 : (1 - MAE_DECAY) * residualMae + MAE_DECAY * Math.abs(residual);
             residualCount++;
-            double halfWidth = state.pendingHalfWidth()[0];
-            if (Double.isFinite(halfWidth)) {
-                AlertPolicy policy = settings.policyOf(step.signal());
-                double threshold = halfWidth * (1 + policy.margin());
-                boolean abnormal = Math.abs(residual) > threshold && policy.direction().counts(residual);
-                Severity severity = Math.abs(residual) > 3 * threshold ? Severity.CRITICAL : Severity.WARNING;
+            if (Double.isFinite(scale)) {
+                double score = Math.abs(residual) / scale;
+                boolean counted = policy.direction().counts(residual);
+                boolean abnormal = counted && score > policy.enterScore();
+                boolean normal = !counted || score <= policy.exitScore();
+                Severity severity = abnormal && score > policy.criticalScore() ? Severity.CRITICAL : Severity.WARNING;
                 String message = String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g (expected %.4g to "
-                    + "%.4g)", step.signal(), step.value(), unit, residual > 0 ? "above" : "below", expected,
-                    expected - halfWidth, expected + halfWidth);
-                deviation = transition(deviation, abnormal, severity, AlertKind.DEVIATION, step, time, expected,
-                    expected - halfWidth, expected + halfWidth, null, unit, message, alerts);
+                    + "%.4g; score %.2f)", step.signal(), step.value(), unit, residual > 0 ? "above" : "below",
+                    expected, expected - scale, expected + scale, score);
+                deviation = transition(deviation, new AlertStateMachine.Observation(abnormal, normal, severity),
+                    policy, AlertKind.DEVIATION, step, time, expected, expected - scale, expected + scale, null,
+                    null, unit, message, alerting, alerts);
             }
         }
 
@@ -109,8 +119,9 @@ public final class SeriesUpdater {
         String limitMessage = String.format(Locale.ROOT, "%s %.4g %s is %s", step.signal(), step.value(), unit,
             limits.isBelow(step.value()) ? "below the low limit " + limits.low()
                 : limits.isAbove(step.value()) ? "above the high limit " + limits.high() : "within limits");
-        AlertStatus limit = transition(state.limit(), beyond, Severity.CRITICAL, AlertKind.LIMIT, step, time, null,
-            finiteOrNull(limits.low()), finiteOrNull(limits.high()), null, unit, limitMessage, alerts);
+        AlertStatus limit = transition(state.limit(), new AlertStateMachine.Observation(beyond, !beyond,
+                Severity.CRITICAL), policy, AlertKind.LIMIT, step, time, null, finiteOrNull(limits.low()),
+            finiteOrNull(limits.high()), null, null, unit, limitMessage, alerting, alerts);
 
         double[] appended = append(history, step.value(), model.window());
         ForecastRecord forecast = null;
@@ -123,19 +134,27 @@ public final class SeriesUpdater {
             pending = model.forecast(appended);
             pendingWidths = model.halfWidths(interim);
             forecast = forecastRecord(step, spec, model, pending, pendingWidths);
-            int crossing = firstCrossing(pending, limits);
-            boolean predictedAbnormal = crossing >= 0 && !limit.isOpen();
+            double threshold = policy.predictedProbability();
+            CrossingProbability crossing = CrossingProbability.of(pending, pendingWidths, model.intervalLevel(),
+                limits, threshold);
+            boolean predictedAbnormal = crossing.probability() >= threshold && !limit.isOpen();
+            boolean predictedNormal = limit.isOpen() || crossing.probability() < threshold * policy.exitRatio();
+            int at = crossing.firstStep() >= 0 ? crossing.firstStep() : firstCrossing(pending, limits);
             Long lead = null;
-            String message = step.signal() + " forecast within limits";
-            if (crossing >= 0) {
-                lead = leadTimeMs(forecast, crossing, step.timeMs());
-                message = String.format(Locale.ROOT, "%s forecast to reach %.4g %s (%s limit %s) in about %d s",
-                    step.signal(), pending[crossing], unit, limits.isBelow(pending[crossing]) ? "low" : "high",
-                    limits.isBelow(pending[crossing]) ? limits.low() : limits.high(), lead / 1000);
+            String message = String.format(Locale.ROOT, "%s forecast within limits (crossing probability %.2f)",
+                step.signal(), crossing.probability());
+            if (at >= 0) {
+                lead = leadTimeMs(forecast, at, step.timeMs());
+                boolean low = !Double.isNaN(limits.low()) && (Double.isNaN(limits.high())
+                    || Math.abs(pending[at] - limits.low()) < Math.abs(pending[at] - limits.high()));
+                message = String.format(Locale.ROOT, "%s forecast to reach %.4g %s (%s limit %s) in about %d s, "
+                        + "probability %.2f of crossing within the horizon", step.signal(), pending[at], unit,
+                    low ? "low" : "high", low ? limits.low() : limits.high(), lead / 1000, crossing.probability());
             }
-            predicted = transition(predicted, predictedAbnormal, Severity.WARNING, AlertKind.PREDICTED_LIMIT, step,
-                time, crossing >= 0 ? pending[crossing] : null, finiteOrNull(limits.low()),
-                finiteOrNull(limits.high()), lead, unit, message, alerts);
+            predicted = transition(predicted, new AlertStateMachine.Observation(predictedAbnormal, predictedNormal,
+                    Severity.WARNING), policy, AlertKind.PREDICTED_LIMIT, step, time, at >= 0 ? pending[at] : null,
+                finiteOrNull(limits.low()), finiteOrNull(limits.high()), lead, crossing.probability(), unit, message,
+                alerting, alerts);
         }
         double[][] nextRecent = recent;
         double[][] nextWidths = recentWidths;
@@ -148,36 +167,15 @@ public final class SeriesUpdater {
         return new Update(next, forecast, alerts, false, scores);
     }
 
-    private AlertStatus transition(AlertStatus status, boolean abnormal, Severity severity, AlertKind kind,
-                                   StepValue step, Instant time, Double expected, Double lower, Double upper,
-                                   Long lead, String unit, String message, List<AlertEvent> out) {
-        if (abnormal) {
-            int run = status.abnormalRun() + 1;
-            if (!status.isOpen() && run >= settings.policyOf(step.signal()).sustainSteps()) {
-                String id = alertId(step, kind);
-                out.add(new AlertEvent(id, step.patientId(), step.signal(), kind, severity, AlertState.OPEN, time,
-                    step.value(), expected, lower, upper, lead, unit, message));
-                return new AlertStatus(id, severity, run, 0);
-            }
-            if (status.isOpen() && severity.compareTo(status.severity()) > 0) {
-                out.add(new AlertEvent(status.alertId(), step.patientId(), step.signal(), kind, severity,
-                    AlertState.UPDATE, time, step.value(), expected, lower, upper, lead, unit, message));
-                return new AlertStatus(status.alertId(), severity, run, 0);
-            }
-            return new AlertStatus(status.alertId(), status.severity(), run, 0);
-        }
-        int normal = status.normalRun() + 1;
-        if (status.isOpen() && normal >= settings.policyOf(step.signal()).clearSteps()) {
-            out.add(new AlertEvent(status.alertId(), step.patientId(), step.signal(), kind, status.severity(),
-                AlertState.RESOLVED, time, step.value(), expected, lower, upper, lead, unit, message));
-            return new AlertStatus(null, null, 0, normal);
-        }
-        return new AlertStatus(status.alertId(), status.severity(), 0, normal);
-    }
-
-    private static String alertId(StepValue step, AlertKind kind) {
-        String seed = step.patientId() + '\u0000' + step.signal() + '\u0000' + kind + '\u0000' + step.timeMs();
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    private static AlertStatus transition(AlertStatus status, AlertStateMachine.Observation seen, AlertPolicy policy,
+                                          AlertKind kind, StepValue step, Instant time, Double expected, Double lower,
+                                          Double upper, Long lead, Double probability, String unit, String message,
+                                          AlertContext alerting, List<AlertEvent> out) {
+        return AlertStateMachine.step(status, seen, policy, kind, step, alerting,
+            (id, severity, state, suppressed) -> new AlertEvent(id, step.patientId(), step.signal(), kind, severity,
+                state, time, step.value(), expected, lower, upper, lead, unit, suppressed == null ? message
+                    : message + " (" + suppressed + " alerts of this patient held back by the hourly cap)",
+                probability, suppressed), out);
     }
 
     private static ForecastRecord forecastRecord(StepValue step, SignalSpec spec, SeriesModel model,

@@ -23,10 +23,21 @@ import io.vitalcast.data.SignalSpec;
  * @param limits            clinical limits by signal name
  * @param policies          per-signal alert policies overriding the margin, sustain and clear steps above (and the
  *                          default direction, both)
+ * @param maxAlertsPerPatientHour alerts that may open per patient in any hour of event time, across signals and
+ *                          kinds; 0 for no cap. Alerts beyond it are held back, counted and reported by the next one
  */
 public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                                 double alertMargin, int alertSustainSteps, int alertClearSteps,
-                                Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies) {
+                                Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
+                                int maxAlertsPerPatientHour) {
+
+    /** Settings without a cap on alerts per patient-hour. */
+    public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
+                             double alertMargin, int alertSustainSteps, int alertClearSteps,
+                             Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies) {
+        this(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps, alertClearSteps, limits,
+            policies, 0);
+    }
 
     /** Settings with the same alert policy for every signal. */
     public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
@@ -47,6 +58,10 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
         }
         if (!(alertMargin >= 0) || alertSustainSteps < 1 || alertClearSteps < 1) {
             throw new IllegalArgumentException("alert margin must be >= 0 and sustain/clear steps >= 1");
+        }
+        if (maxAlertsPerPatientHour < 0) {
+            throw new IllegalArgumentException("alerts per patient-hour must be >= 0 (0: no cap), got "
+                + maxAlertsPerPatientHour);
         }
         signals = Map.copyOf(new TreeMap<>(signals));
         limits = Map.copyOf(new TreeMap<>(limits == null ? Map.of() : limits));

@@ -11,7 +11,9 @@ class SeriesStateSerdeTest {
     void shouldRoundTripEveryField() {
         SeriesState state = new SeriesState(new double[] {70, 71.5}, 1234L, new double[] {72, 73},
             new double[] {Double.NaN, 2.5}, 0.75, 9L, new AlertStatus("id-1", Severity.CRITICAL, 3, 0),
-            AlertStatus.idle(), new AlertStatus(null, null, 1, 2), new double[][] {{72, 73}, {70, 69}},
+            new AlertStatus(null, null, 0, 4, 0b1011L, -1, 900L, 5000L, true),
+            new AlertStatus("id-2", Severity.WARNING, 1, 0, 1L, 1000L, -1, -1, false),
+            new double[][] {{72, 73}, {70, 69}},
             new double[][] {{1, 2}, {Double.NaN, 3}});
         SeriesStateSerde serde = new SeriesStateSerde();
 
@@ -28,6 +30,40 @@ class SeriesStateSerdeTest {
         assertThat(read.predicted()).isEqualTo(state.predicted());
         assertThat(read.recentForecasts()).isDeepEqualTo(state.recentForecasts());
         assertThat(read.recentHalfWidths()[1][0]).isNaN();
+    }
+
+    @Test
+    void shouldReadAVersionOneStateWithoutThePolicyMemory() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeInt(1);
+            out.writeDouble(70);
+            out.writeLong(1000L);
+            out.writeInt(-1);
+            out.writeInt(-1);
+            out.writeDouble(0.5);
+            out.writeLong(3L);
+            out.writeBoolean(true);
+            out.writeUTF("id-1");
+            out.writeByte(Severity.WARNING.ordinal());
+            out.writeInt(2);
+            out.writeInt(0);
+            for (int i = 0; i < 2; i++) {
+                out.writeBoolean(false);
+                out.writeInt(0);
+                out.writeInt(1);
+            }
+            out.writeInt(0);
+            out.writeInt(0);
+        }
+
+        SeriesState read = new SeriesStateSerde().deserializer().deserialize("t", bytes.toByteArray());
+
+        assertThat(read.deviation()).isEqualTo(new AlertStatus("id-1", Severity.WARNING, 2, 0));
+        assertThat(read.deviation().openedAtMs()).isEqualTo(-1);
+        assertThat(read.limit()).isEqualTo(new AlertStatus(null, null, 0, 1));
+        assertThat(read.history()).containsExactly(70);
     }
 
     @Test

@@ -43,7 +43,11 @@ class SeriesUpdaterTest {
         }
     };
 
-    /** A model forecasting +10 per step from the last value. */
+    /**
+     * A model forecasting +10 per step from the last value, with intervals of +-5 (before the crossing probability,
+     * they were +-100, which the point-forecast rule ignored; read as probabilities, +-100 bpm gives 135 bpm a 0.53
+     * chance of being beyond 40 or 140, so the lead time would rightly be a step earlier).
+     */
     private static final SeriesModel RISING = new SeriesModel() {
         @Override
         public ForecastRecord.ModelInfo info() {
@@ -72,10 +76,86 @@ class SeriesUpdaterTest {
         @Override
         public double[] halfWidths(SeriesState state) {
             double[] widths = new double[5];
-            Arrays.fill(widths, 100.0);
+            Arrays.fill(widths, 5.0);
             return widths;
         }
     };
+
+    /** A model always forecasting 70 without a calibrated interval, as a baseline before calibration. */
+    private static final SeriesModel FLAT_UNCALIBRATED = new SeriesModel() {
+        @Override
+        public ForecastRecord.ModelInfo info() {
+            return new ForecastRecord.ModelInfo("flat", "test", "baseline");
+        }
+
+        @Override
+        public int window() {
+            return 1;
+        }
+
+        @Override
+        public int horizon() {
+            return 1;
+        }
+
+        @Override
+        public double[] forecast(double[] history) {
+            return new double[] {70};
+        }
+
+        @Override
+        public double[] halfWidths(SeriesState state) {
+            return new double[] {Double.NaN};
+        }
+    };
+
+    private List<AlertEvent> alertsOf(SeriesModel model, double... values) {
+        SeriesState state = SeriesState.empty();
+        List<AlertEvent> alerts = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", i * 1000L, values[i], 1, null), HEART_RATE, model);
+            alerts.addAll(update.alerts());
+            state = update.state();
+        }
+        return alerts;
+    }
+
+    @Test
+    void shouldNotOpenADeviationOnTheRunningScaleDuringTheWarmUp() {
+        List<AlertEvent> alerts = alertsOf(FLAT_UNCALIBRATED, 70, 71, 70, 100, 101, 102, 103, 104, 105, 106);
+
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void shouldScoreResidualsOnTheRunningScaleAfterTheWarmUpWithoutACalibratedInterval() {
+        List<AlertEvent> alerts = alertsOf(FLAT_UNCALIBRATED, 70, 71, 70, 71, 70, 71, 70, 71, 70, 71, 70, 71, 70,
+            90, 91);
+
+        assertThat(alerts).hasSize(1);
+        AlertEvent open = alerts.get(0);
+        assertThat(open.kind()).isEqualTo(AlertKind.DEVIATION);
+        assertThat(open.state()).isEqualTo(AlertState.OPEN);
+        assertThat(open.observed()).isEqualTo(91.0);
+        assertThat(open.message()).contains("score");
+    }
+
+    @Test
+    void shouldPutTheCrossingProbabilityInThePredictedLimitAlert() {
+        SeriesState state = SeriesState.empty();
+        List<AlertEvent> alerts = new java.util.ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", s * 1000L, 100 + 5 * s, 1, null), HEART_RATE, RISING);
+            alerts.addAll(update.alerts());
+            state = update.state();
+        }
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).probability()).isGreaterThan(0.99);
+        assertThat(alerts.get(0).message()).contains("probability 1.00");
+    }
 
     private SeriesUpdater.Update run(SeriesModel model, long[] seconds, double[] values) {
         SeriesState state = SeriesState.empty();

@@ -1,0 +1,102 @@
+package io.vitalcast.streaming;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the bytes of an alert-acks record into an {@link Acknowledgement} or a rejection:
+ * {@code {"alertId":"...","patientId":"...","action":"ACK"|"SNOOZE","until":ISO-8601 or epoch ms,"by":"..."}},
+ * keyed by the patient id; {@code until} is required for SNOOZE and optional for ACK. Stateless and thread-safe.
+ */
+final class AckParser {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    /**
+     * An acknowledgement or why it was rejected (exactly one non-null).
+     *
+     * @param ack      the acknowledgement
+     * @param rejected the rejection
+     */
+    record Result(Acknowledgement ack, RejectedReading rejected) {
+    }
+
+    Result parse(String key, SourceRecord source) {
+        JsonNode root;
+        try {
+            if (source.value() == null) {
+                return reject(RejectReason.MALFORMED, "the record has no value", null, source);
+            }
+            root = MAPPER.readTree(source.value());
+        } catch (IOException e) {
+            return reject(RejectReason.MALFORMED, "not JSON", null, source);
+        }
+        if (root == null || !root.isObject()) {
+            return reject(RejectReason.MALFORMED, "expected a JSON object", null, source);
+        }
+        String patientId = text(root, "patientId");
+        if (patientId == null) {
+            return reject(RejectReason.MISSING_FIELD, "patientId is missing", null, source);
+        }
+        if (key == null || !key.equals(patientId)) {
+            return reject(RejectReason.KEY_MISMATCH, "acknowledgements must be keyed by their patientId", patientId,
+                source);
+        }
+        String alertId = text(root, "alertId");
+        if (alertId == null) {
+            return reject(RejectReason.MISSING_FIELD, "alertId is missing", patientId, source);
+        }
+        String actionText = text(root, "action");
+        if (actionText == null) {
+            return reject(RejectReason.MISSING_FIELD, "action is missing", patientId, source);
+        }
+        Acknowledgement.Action action;
+        try {
+            action = Acknowledgement.Action.valueOf(actionText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return reject(RejectReason.INVALID_ACK, "action must be ACK or SNOOZE, got '" + actionText + "'",
+                patientId, source);
+        }
+        JsonNode untilNode = root.get("until");
+        long until = -1;
+        if (untilNode != null && !untilNode.isNull()) {
+            Long parsed = time(untilNode);
+            if (parsed == null) {
+                return reject(RejectReason.INVALID_ACK, "until must be an ISO-8601 time or epoch milliseconds",
+                    patientId, source);
+            }
+            until = parsed;
+        } else if (action == Acknowledgement.Action.SNOOZE) {
+            return reject(RejectReason.MISSING_FIELD, "a SNOOZE needs until", patientId, source);
+        }
+        return new Result(new Acknowledgement(alertId, patientId, action, until, text(root, "by")), null);
+    }
+
+    static Result reject(RejectReason reason, String detail, String patientId, SourceRecord source) {
+        return new Result(null, RejectedReading.of(reason, detail, patientId, null, source));
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node != null && node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+
+    private static Long time(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isTextual()) {
+            try {
+                return Instant.parse(node.asText().trim()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

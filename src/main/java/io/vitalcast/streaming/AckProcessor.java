@@ -1,0 +1,85 @@
+package io.vitalcast.streaming;
+
+import java.nio.charset.StandardCharsets;
+
+import io.vitalcast.metrics.VitalcastMetrics;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Reads the alert-acks topic into the acknowledgements store that {@link ForecastProcessor} consults, keyed by
+ * patient id and alert id. It shares the series-state store with the forecasting processor, which puts both in one
+ * sub-topology (one task per partition of the co-partitioned readings and acks topics): an acknowledgement is seen by
+ * the next step of the patient's series with no repartitioning. Acknowledgements of an alert not open for the patient,
+ * and records that are not acknowledgements, are forwarded as rejections.
+ */
+final class AckProcessor implements Processor<String, byte[], String, TopologyOutput> {
+    static final String STORE = "alert-acks";
+
+    private final AckParser parser = new AckParser();
+    private final VitalcastMetrics metrics;
+    private ProcessorContext<String, TopologyOutput> context;
+    private KeyValueStore<String, Acknowledgement> acks;
+    private KeyValueStore<String, SeriesState> series;
+
+    AckProcessor(VitalcastMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Key of an acknowledgement in the store. */
+    static String key(String patientId, String alertId) {
+        return patientId + '|' + alertId;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TopologyOutput> context) {
+        this.context = context;
+        this.acks = context.getStateStore(STORE);
+        this.series = context.getStateStore(ForecastProcessor.STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        RecordMetadata metadata = context.recordMetadata().orElse(null);
+        SourceRecord source = new SourceRecord(metadata == null ? "" : metadata.topic(),
+            metadata == null ? -1 : metadata.partition(), metadata == null ? -1 : metadata.offset(),
+            record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+            record.value());
+        AckParser.Result result = parser.parse(record.key(), source);
+        if (result.ack() != null && !isOpen(result.ack())) {
+            result = AckParser.reject(RejectReason.UNKNOWN_ALERT, "alert " + result.ack().alertId()
+                + " is not open for this patient", result.ack().patientId(), source);
+        }
+        if (result.rejected() != null) {
+            metrics.rejected(result.rejected().reason().name());
+            metrics.ack("unknown", false);
+            context.forward(new Record<>(record.key(), new TopologyOutput(null, null, result.rejected()),
+                record.timestamp()));
+            return;
+        }
+        Acknowledgement ack = result.ack();
+        acks.put(key(ack.patientId(), ack.alertId()), ack);
+        metrics.ack(ack.action().name(), true);
+    }
+
+    private boolean isOpen(Acknowledgement ack) {
+        try (KeyValueIterator<String, SeriesState> states = series.prefixScan(ack.patientId() + '|',
+            new StringSerializer())) {
+            while (states.hasNext()) {
+                KeyValue<String, SeriesState> entry = states.next();
+                SeriesState state = entry.value;
+                if (ack.alertId().equals(state.deviation().alertId()) || ack.alertId().equals(state.limit().alertId())
+                    || ack.alertId().equals(state.predicted().alertId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
