@@ -133,9 +133,9 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Forecaster running: models from %s, state in %s%n", config.modelDirectory(),
                 dataDir.resolve("state"));
             out.printf("Metrics at %s%n", runner.metricsUri());
-            out.printf("Topics: %s (in), %s, %s, %s (out); try: kcat -b %s -C -t %s -o end%n",
-                config.topics().readings(), config.topics().forecasts(), config.topics().alerts(),
-                config.topics().rejected(), bootstrap, config.topics().alerts());
+            out.printf("Topics: %s, %s (in), %s, %s, %s (out); try: kcat -b %s -C -t %s -o end%n",
+                config.topics().readings(), config.topics().alertAcks(), config.topics().forecasts(),
+                config.topics().alerts(), config.topics().rejected(), bootstrap, config.topics().alerts());
             out.printf("Replaying %d sample readings as patients %s at %.0fx%n", readings.size(),
                 String.join(", ", PATIENTS.values()), speed);
             out.flush();

@@ -17,6 +17,7 @@ public final class ConfigKeys {
     public static final String TOPIC_FORECASTS = "vitalcast.topics.forecasts";
     public static final String TOPIC_ALERTS = "vitalcast.topics.alerts";
     public static final String TOPIC_REJECTED = "vitalcast.topics.rejected";
+    public static final String TOPIC_ALERT_ACKS = "vitalcast.topics.alert.acks";
     public static final String TOPIC_PARTITIONS = "vitalcast.topics.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "vitalcast.topics.replication.factor";
     public static final String MODELS_DIR = "vitalcast.models.dir";
@@ -24,15 +25,36 @@ public final class ConfigKeys {
     public static final String ALERT_MARGIN = "vitalcast.alert.margin";
     public static final String ALERT_SUSTAIN_STEPS = "vitalcast.alert.sustain.steps";
     public static final String ALERT_CLEAR_STEPS = "vitalcast.alert.clear.steps";
+    /** Divides the anomaly-score threshold that opens an alert: the one sensitivity setting. */
+    public static final String ALERT_SENSITIVITY = "vitalcast.alert.sensitivity";
+    /** The n of m-of-n (m is the sustain steps); empty: the same as the sustain steps (consecutive steps). */
+    public static final String ALERT_SUSTAIN_WINDOW_STEPS = "vitalcast.alert.sustain.window.steps";
+    public static final String ALERT_EXIT_RATIO = "vitalcast.alert.exit.ratio";
+    public static final String ALERT_REALERT_INTERVAL = "vitalcast.alert.realert.interval";
+    public static final String ALERT_CRITICAL_RATIO = "vitalcast.alert.critical.ratio";
+    public static final String ALERT_CRITICAL_AFTER = "vitalcast.alert.critical.after";
+    public static final String ALERT_WARMUP_STEPS = "vitalcast.alert.warmup.steps";
+    public static final String ALERT_PREDICTED_PROBABILITY = "vitalcast.alert.predicted.probability";
+    /** Alerts per patient in any hour, across signals and kinds; 0 for no cap. */
+    public static final String ALERT_MAX_PER_PATIENT_HOUR = "vitalcast.alert.max.per.patient.hour";
     public static final String METRICS_PORT = "vitalcast.metrics.port";
     /** Comma-separated, explicit opt-in list of patients exported per patient in metrics (capped). */
     public static final String WATCHED_PATIENTS = "vitalcast.metrics.watched.patients";
 
     /** {@code vitalcast.limits.<signal>.low|high}: a number, or {@code none}. */
     public static final Pattern LIMIT = Pattern.compile("vitalcast\\.limits\\.([a-z0-9_]+)\\.(low|high)");
-    /** {@code vitalcast.alert.<signal>.margin|sustain.steps|clear.steps|direction}: a signal's own alert policy. */
+    /**
+     * {@code vitalcast.alert.<signal>.<field>}: a signal's own alert policy, any field of {@link #POLICY_FIELDS}
+     * (each overrides the global {@code vitalcast.alert.<field>}).
+     */
     public static final Pattern ALERT_POLICY = Pattern.compile(
-        "vitalcast\\.alert\\.([a-z0-9_]+)\\.(margin|sustain\\.steps|clear\\.steps|direction)");
+        "vitalcast\\.alert\\.([a-z0-9_]+)\\.(margin|sustain\\.steps|clear\\.steps|direction|sensitivity"
+            + "|sustain\\.window\\.steps|exit\\.ratio|realert\\.interval|critical\\.ratio|critical\\.after"
+            + "|warmup\\.steps|predicted\\.probability)");
+    /** The per-signal alert policy fields. */
+    public static final java.util.List<String> POLICY_FIELDS = java.util.List.of("margin", "sustain.steps",
+        "clear.steps", "direction", "sensitivity", "sustain.window.steps", "exit.ratio", "realert.interval",
+        "critical.ratio", "critical.after", "warmup.steps", "predicted.probability");
     /** {@code vitalcast.signals.<signal>.step}: the step of a fixed-step signal. */
     public static final Pattern SIGNAL_STEP = Pattern.compile("vitalcast\\.signals\\.([a-z0-9_]+)\\.step");
 
@@ -42,7 +64,9 @@ public final class ConfigKeys {
     /** Every fixed (not per-signal) Vitalcast key. */
     public static final Set<String> FIXED = Set.of(TOPIC_READINGS, TOPIC_FORECASTS, TOPIC_ALERTS, TOPIC_REJECTED,
         TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, MODELS_DIR, WINDOW_GRACE, ALERT_MARGIN, ALERT_SUSTAIN_STEPS,
-        ALERT_CLEAR_STEPS, METRICS_PORT, WATCHED_PATIENTS);
+        ALERT_CLEAR_STEPS, METRICS_PORT, WATCHED_PATIENTS, TOPIC_ALERT_ACKS, ALERT_SENSITIVITY,
+        ALERT_SUSTAIN_WINDOW_STEPS, ALERT_EXIT_RATIO, ALERT_REALERT_INTERVAL, ALERT_CRITICAL_RATIO,
+        ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR);
 
     /** The built-in defaults, Vitalcast and Kafka keys alike. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -63,6 +87,16 @@ public final class ConfigKeys {
         d.put(ALERT_MARGIN, "0.0");
         d.put(ALERT_SUSTAIN_STEPS, "3");
         d.put(ALERT_CLEAR_STEPS, "2");
+        d.put(TOPIC_ALERT_ACKS, "vitals.alert-acks");
+        d.put(ALERT_SENSITIVITY, "1.0");
+        d.put(ALERT_SUSTAIN_WINDOW_STEPS, "");
+        d.put(ALERT_EXIT_RATIO, "1.0");
+        d.put(ALERT_REALERT_INTERVAL, "0s");
+        d.put(ALERT_CRITICAL_RATIO, "3.0");
+        d.put(ALERT_CRITICAL_AFTER, "0s");
+        d.put(ALERT_WARMUP_STEPS, "10");
+        d.put(ALERT_PREDICTED_PROBABILITY, "0.5");
+        d.put(ALERT_MAX_PER_PATIENT_HOUR, "0");
         d.put(METRICS_PORT, "9464");
         d.put(WATCHED_PATIENTS, "");
         limits(d, "heart_rate", "40", "140");

@@ -59,7 +59,7 @@ final class ConfigParser {
         }
         checkKafka(kafka);
         Topics topics = new Topics(topic(ConfigKeys.TOPIC_READINGS), topic(ConfigKeys.TOPIC_FORECASTS),
-            topic(ConfigKeys.TOPIC_ALERTS), topic(ConfigKeys.TOPIC_REJECTED));
+            topic(ConfigKeys.TOPIC_ALERTS), topic(ConfigKeys.TOPIC_REJECTED), topic(ConfigKeys.TOPIC_ALERT_ACKS));
         return new VitalcastConfig(topics,
             integer(ConfigKeys.TOPIC_PARTITIONS, 1, Integer.MAX_VALUE),
             (short) integer(ConfigKeys.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE),
@@ -74,7 +74,8 @@ final class ConfigParser {
             signals(),
             integer(ConfigKeys.METRICS_PORT, 0, 65535),
             watchedPatients(),
-            kafka);
+            kafka,
+            integer(ConfigKeys.ALERT_MAX_PER_PATIENT_HOUR, 0, Integer.MAX_VALUE));
     }
 
     private java.util.Set<String> watchedPatients() {
@@ -194,25 +195,19 @@ final class ConfigParser {
     }
 
 
-    /** Each signal with any {@code vitalcast.alert.<signal>.*} key: the shared policy with those fields replaced. */
+    /**
+     * Every signal's alert policy: the global {@code vitalcast.alert.<field>} keys, with the signal's own
+     * {@code vitalcast.alert.<signal>.<field>} keys over them. An unset m-of-n window is the sustain steps.
+     */
     private Map<String, io.vitalcast.streaming.AlertPolicy> alertPolicies(double margin, int sustain, int clear) {
         Map<String, io.vitalcast.streaming.AlertPolicy> policies = new LinkedHashMap<>();
         for (String signal : catalog.names()) {
             Setting marginSetting = settings.get(ConfigKeys.alertPolicy(signal, "margin"));
-            Setting sustainSetting = settings.get(ConfigKeys.alertPolicy(signal, "sustain.steps"));
-            Setting clearSetting = settings.get(ConfigKeys.alertPolicy(signal, "clear.steps"));
-            Setting directionSetting = settings.get(ConfigKeys.alertPolicy(signal, "direction"));
-            if (marginSetting == null && sustainSetting == null && clearSetting == null && directionSetting == null) {
-                continue;
-            }
             double m = margin;
             if (marginSetting != null) {
-                Double value = number(marginSetting.value());
-                if (value == null || value < 0) {
-                    throw ConfigException.invalid(marginSetting, "a number >= 0");
-                }
-                m = value;
+                m = atLeast(marginSetting, 0, "a number >= 0");
             }
+            Setting directionSetting = settings.get(ConfigKeys.alertPolicy(signal, "direction"));
             io.vitalcast.streaming.AlertDirection direction = io.vitalcast.streaming.AlertDirection.BOTH;
             if (directionSetting != null) {
                 try {
@@ -221,11 +216,75 @@ final class ConfigParser {
                     throw ConfigException.invalid(directionSetting, "both, below or above");
                 }
             }
-            policies.put(signal, new io.vitalcast.streaming.AlertPolicy(m,
-                sustainSetting == null ? sustain : positive(sustainSetting),
-                clearSetting == null ? clear : positive(clearSetting), direction));
+            Setting sustainSetting = settings.get(ConfigKeys.alertPolicy(signal, "sustain.steps"));
+            Setting clearSetting = settings.get(ConfigKeys.alertPolicy(signal, "clear.steps"));
+            int s = sustainSetting == null ? sustain : positive(sustainSetting);
+            int c = clearSetting == null ? clear : positive(clearSetting);
+            Setting window = policySetting(signal, "sustain.window.steps", ConfigKeys.ALERT_SUSTAIN_WINDOW_STEPS);
+            int w = s;
+            if (!window.value().isBlank()) {
+                w = positive(window);
+                if (w < s || w > io.vitalcast.streaming.AlertPolicy.MAX_WINDOW_STEPS) {
+                    throw ConfigException.invalid(window, "an integer from the sustain steps (" + s + ") to "
+                        + io.vitalcast.streaming.AlertPolicy.MAX_WINDOW_STEPS + ", or empty for the sustain steps");
+                }
+            }
+            double sensitivity = positiveNumber(policySetting(signal, "sensitivity", ConfigKeys.ALERT_SENSITIVITY));
+            Setting exitSetting = policySetting(signal, "exit.ratio", ConfigKeys.ALERT_EXIT_RATIO);
+            double exit = positiveNumber(exitSetting);
+            if (exit > 1) {
+                throw ConfigException.invalid(exitSetting, "a number > 0 and <= 1");
+            }
+            Duration reAlert = anyDuration(policySetting(signal, "realert.interval", ConfigKeys.ALERT_REALERT_INTERVAL));
+            double critical = atLeast(policySetting(signal, "critical.ratio", ConfigKeys.ALERT_CRITICAL_RATIO), 1,
+                "a number >= 1");
+            Duration criticalAfter = anyDuration(policySetting(signal, "critical.after",
+                ConfigKeys.ALERT_CRITICAL_AFTER));
+            Setting warmUpSetting = policySetting(signal, "warmup.steps", ConfigKeys.ALERT_WARMUP_STEPS);
+            int warmUp = (int) atLeast(warmUpSetting, 0, "an integer >= 0");
+            if (warmUp != atLeast(warmUpSetting, 0, "an integer >= 0")) {
+                throw ConfigException.invalid(warmUpSetting, "an integer >= 0");
+            }
+            Setting probabilitySetting = policySetting(signal, "predicted.probability",
+                ConfigKeys.ALERT_PREDICTED_PROBABILITY);
+            double probability = positiveNumber(probabilitySetting);
+            if (probability >= 1) {
+                throw ConfigException.invalid(probabilitySetting, "a probability > 0 and < 1");
+            }
+            policies.put(signal, new io.vitalcast.streaming.AlertPolicy(m, s, c, direction, sensitivity, w, exit,
+                reAlert, critical, criticalAfter, warmUp, probability));
         }
         return policies;
+    }
+
+    /** The signal's own setting of a policy field, else the global one. */
+    private Setting policySetting(String signal, String field, String globalKey) {
+        Setting own = settings.get(ConfigKeys.alertPolicy(signal, field));
+        return own != null ? own : setting(globalKey);
+    }
+
+    private static double atLeast(Setting setting, double min, String expected) {
+        Double value = number(setting.value().trim());
+        if (value == null || value < min || value.isInfinite()) {
+            throw ConfigException.invalid(setting, expected);
+        }
+        return value;
+    }
+
+    private static double positiveNumber(Setting setting) {
+        Double value = number(setting.value().trim());
+        if (value == null || !(value > 0) || value.isInfinite()) {
+            throw ConfigException.invalid(setting, "a number > 0");
+        }
+        return value;
+    }
+
+    private static Duration anyDuration(Setting setting) {
+        Duration duration = Durations.parse(setting.value());
+        if (duration == null || duration.isNegative()) {
+            throw ConfigException.invalid(setting, DURATION);
+        }
+        return duration;
     }
 
     private static int positive(Setting setting) {

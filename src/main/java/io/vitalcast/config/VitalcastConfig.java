@@ -33,12 +33,14 @@ import io.vitalcast.streaming.Topics;
  * @param metricsPort            port of the Prometheus endpoint; 0 picks a free one
  * @param watchedPatients        the explicit, capped opt-in list of patients exported per patient in metrics
  * @param kafka                  Kafka client settings (bootstrap servers, security, threads, ...)
+ * @param maxAlertsPerPatientHour alerts that may open per patient in any hour; 0 for no cap
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
                               Duration grace, double alertMargin, int alertSustainSteps, int alertClearSteps,
                               Map<String, io.vitalcast.streaming.AlertPolicy> alertPolicies,
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
-                              java.util.Set<String> watchedPatients, Map<String, String> kafka) {
+                              java.util.Set<String> watchedPatients, Map<String, String> kafka,
+                              int maxAlertsPerPatientHour) {
 
     public VitalcastConfig {
         limits = Map.copyOf(limits);
@@ -67,7 +69,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
     /** What the forecasting topology needs. */
     public StreamingSettings toStreamingSettings() {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits, alertPolicies);
+            alertClearSteps, limits, alertPolicies, maxAlertsPerPatientHour);
     }
 
     /**
@@ -94,7 +96,8 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
         return "VitalcastConfig[topics=" + topics + ", topicPartitions=" + topicPartitions
             + ", topicReplicationFactor=" + topicReplicationFactor + ", modelDirectory=" + modelDirectory
             + ", grace=" + grace + ", alertMargin=" + alertMargin + ", alertSustainSteps=" + alertSustainSteps
-            + ", alertClearSteps=" + alertClearSteps + ", limits=" + new TreeMap<>(limits) + ", signals="
+            + ", alertClearSteps=" + alertClearSteps + ", alertPolicies=" + new TreeMap<>(alertPolicies)
+            + ", maxAlertsPerPatientHour=" + maxAlertsPerPatientHour + ", limits=" + new TreeMap<>(limits) + ", signals="
             + new TreeMap<>(signals).keySet() + ", metricsPort=" + metricsPort + ", kafka=" + shownKafka + "]";
     }
 

@@ -126,6 +126,38 @@ class VitalcastConfigTest {
     }
 
     @Test
+    void shouldReadTheAlarmPolicyKeysGloballyAndPerSignal() {
+        VitalcastConfig config = VitalcastConfig.load(null, BOOTSTRAP_ENV, cli("vitalcast.alert.sensitivity=2",
+            "vitalcast.alert.sustain.window.steps=5", "vitalcast.alert.exit.ratio=0.5",
+            "vitalcast.alert.realert.interval=10m", "vitalcast.alert.critical.after=15m",
+            "vitalcast.alert.spo2.critical.ratio=4", "vitalcast.alert.spo2.warmup.steps=20",
+            "vitalcast.alert.spo2.predicted.probability=0.8", "vitalcast.alert.max.per.patient.hour=6",
+            "vitalcast.topics.alert.acks=acks"));
+
+        io.vitalcast.streaming.StreamingSettings settings = config.toStreamingSettings();
+
+        assertThat(settings.policyOf("spo2")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.0, 3, 2,
+            io.vitalcast.streaming.AlertDirection.BOTH, 2.0, 5, 0.5, Duration.ofMinutes(10), 4.0,
+            Duration.ofMinutes(15), 20, 0.8));
+        assertThat(settings.policyOf("heart_rate").criticalRatio()).isEqualTo(3.0);
+        assertThat(settings.policyOf("heart_rate").predictedProbability()).isEqualTo(0.5);
+        assertThat(settings.policyOf("heart_rate").enterScore()).isEqualTo(0.5);
+        assertThat(settings.maxAlertsPerPatientHour()).isEqualTo(6);
+        assertThat(settings.topics().alertAcks()).isEqualTo("acks");
+    }
+
+    @Test
+    void shouldKeepTodaysPolicyWhenNoAlarmPolicyKeyIsSet() {
+        io.vitalcast.streaming.StreamingSettings settings = VitalcastConfig.load(null, BOOTSTRAP_ENV, List.of())
+            .toStreamingSettings();
+
+        assertThat(settings.policyOf("heart_rate")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.0, 3, 2,
+            io.vitalcast.streaming.AlertDirection.BOTH));
+        assertThat(settings.maxAlertsPerPatientHour()).isZero();
+        assertThat(settings.topics().alertAcks()).isEqualTo("vitals.alert-acks");
+    }
+
+    @Test
     void shouldGiveASignalItsOwnAlertPolicyOverTheSharedOne() {
         VitalcastConfig config = VitalcastConfig.load(null, BOOTSTRAP_ENV, cli("vitalcast.alert.spo2.direction=below",
             "vitalcast.alert.spo2.sustain.steps=5", "vitalcast.alert.margin=0.5"));
