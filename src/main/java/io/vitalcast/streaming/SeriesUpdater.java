@@ -137,8 +137,9 @@ public final class SeriesUpdater {
             double threshold = policy.predictedProbability();
             CrossingProbability crossing = CrossingProbability.of(pending, pendingWidths, model.intervalLevel(),
                 limits, threshold);
-            boolean predictedAbnormal = crossing.probability() >= threshold && !limit.isOpen();
-            boolean predictedNormal = limit.isOpen() || crossing.probability() < threshold * policy.exitRatio();
+            boolean limitActive = limit.isOpen() || limit.held();
+            boolean predictedAbnormal = crossing.probability() >= threshold && !limitActive;
+            boolean predictedNormal = limitActive || crossing.probability() < threshold * policy.exitRatio();
             int at = crossing.firstStep() >= 0 ? crossing.firstStep() : firstCrossing(pending, limits);
             Long lead = null;
             String message = String.format(Locale.ROOT, "%s forecast within limits (crossing probability %.2f)",

@@ -169,6 +169,79 @@ class StreamsRunnerIT {
     }
 
     @Test
+    void shouldNotReopenASnoozedAlertThroughTheBroker() throws Exception {
+        VitalcastConfig config = config("application.id=vitalcast-it-acks", "vitalcast.topics.readings=k.in",
+            "vitalcast.topics.forecasts=k.forecasts", "vitalcast.topics.alerts=k.alerts",
+            "vitalcast.topics.rejected=k.rejected", "vitalcast.topics.alert.acks=k.acks",
+            "vitalcast.alert.sustain.steps=1", "vitalcast.alert.clear.steps=1");
+        Instant start = Instant.parse("2026-11-25T16:00:00.000Z");
+        try (StreamsRunner runner = new StreamsRunner(config);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+             KafkaConsumer<String, String> consumer = consumer()) {
+            runner.start();
+            await("Kafka Streams running").atMost(WAIT)
+                .until(() -> runner.state().orElseThrow() == KafkaStreams.State.RUNNING);
+            consumer.subscribe(Set.of("k.alerts", "k.forecasts"));
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            double[] first = {1.0, 1.02, 1.0, 1.02, 1.0, 2.5};
+            for (int beat = 0; beat < first.length; beat++) {
+                sendBeat(producer, start.plusSeconds(beat), first[beat]);
+            }
+            await("a LIMIT alert open").atMost(WAIT).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                assertThat(limitStates(received)).containsExactly("OPEN");
+            });
+            String id = limitEvents(received).get(0).replaceAll(".*\"alertId\":\"([^\"]+)\".*", "$1");
+
+            producer.send(new ProducerRecord<>("k.acks", null, start.plusSeconds(first.length).toEpochMilli(),
+                PATIENT, "{\"alertId\":\"" + id + "\",\"patientId\":\"" + PATIENT + "\",\"action\":\"SNOOZE\","
+                + "\"until\":\"" + start.plusSeconds(3600) + "\",\"by\":\"it\"}")).get();
+            await("the snooze recorded").atMost(WAIT).until(() -> scrape(runner).contains(
+                "vitalcast_alert_acks_total{action=\"SNOOZE\",outcome=\"accepted\"} 1.0"));
+
+            double[] then = {1.0, 2.5, 2.6, 1.0};
+            for (int i = 0; i < then.length; i++) {
+                sendBeat(producer, start.plusSeconds(first.length + i), then[i]);
+            }
+            String lastStep = start.plusSeconds(first.length + then.length - 1).toString();
+            await("the forecast of the last beat").atMost(WAIT).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                assertThat(received).anySatisfy(r -> assertThat(r.value()).contains(
+                    "\"lastStepTime\":\"" + lastStep + "\""));
+            });
+            consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+
+            assertThat(limitStates(received)).as("resolved, and not reopened while snoozed")
+                .containsExactly("OPEN", "RESOLVED");
+            assertThat(scrape(runner)).contains(
+                "vitalcast_alerts_suppressed_total{kind=\"LIMIT\",reason=\"snoozed\"} 1.0");
+        }
+    }
+
+    private static void sendBeat(KafkaProducer<String, String> producer, Instant time, double rr) throws Exception {
+        String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"rr_interval\","
+            + "\"timestamp\":\"%s\",\"value\":%.2f}", PATIENT, time, rr);
+        producer.send(new ProducerRecord<>("k.in", null, time.toEpochMilli(), PATIENT, json)).get();
+    }
+
+    private static List<String> limitEvents(List<ConsumerRecord<String, String>> received) {
+        return received.stream().filter(r -> r.topic().equals("k.alerts"))
+            .map(ConsumerRecord::value).filter(v -> v.contains("\"kind\":\"LIMIT\"")).toList();
+    }
+
+    private static List<String> limitStates(List<ConsumerRecord<String, String>> received) {
+        return limitEvents(received).stream().map(v -> v.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1")).toList();
+    }
+
+    private static String scrape(StreamsRunner runner) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(runner.metricsUri()).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void shouldShutDownTheClientAndExitWithOneWhenTheTopologyThrows() throws Exception {
         VitalcastConfig config = config("application.id=vitalcast-it-failing", "vitalcast.topics.readings=fail.in",
             "vitalcast.topics.forecasts=fail.out", "vitalcast.topics.alerts=fail.alerts",
