@@ -78,6 +78,27 @@ final class BacktestCommand implements Callable<Integer> {
         description = "Which side of the interval counts for deviation alerts (default: both).")
     String direction;
 
+    @Option(names = "--sensitivity", defaultValue = "1.0",
+        description = "Divides the anomaly-score threshold that opens an alert (default ${DEFAULT-VALUE}).")
+    double sensitivity;
+
+    @Option(names = "--window", paramLabel = "STEPS",
+        description = "m-of-n: open when --sustain of the last STEPS steps are abnormal (default: --sustain).")
+    Integer window;
+
+    @Option(names = "--exit-ratio", defaultValue = "1.0",
+        description = "An open alert's steps count as normal below this fraction of the opening threshold "
+            + "(default ${DEFAULT-VALUE}).")
+    double exitRatio;
+
+    @Option(names = "--realert", converter = DemoCommand.DurationConverter.class, paramLabel = "DURATION",
+        description = "No new alert of the same kind within this time after a resolve (default: none).")
+    Duration reAlert;
+
+    @Option(names = "--max-per-hour", defaultValue = "0",
+        description = "Alerts per patient-hour; the excess is held back and counted (default ${DEFAULT-VALUE}: no cap).")
+    int maxPerHour;
+
     @Option(names = "--report", paramLabel = "DIR", description = "Write metrics.json and backtest.png here.")
     Path report;
 
@@ -93,12 +114,24 @@ final class BacktestCommand implements Callable<Integer> {
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
         VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
-        io.vitalcast.streaming.AlertPolicy policy = new io.vitalcast.streaming.AlertPolicy(margin, sustain, clear,
-            direction == null ? io.vitalcast.streaming.AlertDirection.BOTH
-                : io.vitalcast.streaming.AlertDirection.parse(direction));
+        io.vitalcast.streaming.AlertPolicy policy;
+        try {
+            policy = new io.vitalcast.streaming.AlertPolicy(margin, sustain, clear,
+                direction == null ? io.vitalcast.streaming.AlertDirection.BOTH
+                    : io.vitalcast.streaming.AlertDirection.parse(direction), sensitivity,
+                window == null ? sustain : window, exitRatio, reAlert == null ? Duration.ZERO : reAlert,
+                io.vitalcast.streaming.AlertPolicy.DEFAULT_CRITICAL_RATIO, Duration.ZERO,
+                io.vitalcast.streaming.AlertPolicy.DEFAULT_WARM_UP_STEPS,
+                io.vitalcast.streaming.AlertPolicy.DEFAULT_PREDICTED_PROBABILITY);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("alert policy: " + e.getMessage());
+        }
+        if (maxPerHour < 0) {
+            throw new UserException("--max-per-hour must be >= 0, got " + maxPerHour);
+        }
         StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
             spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits(),
-            Map.of(signal, policy));
+            Map.of(signal, policy), maxPerHour);
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
         TopologyReplay.Output output = TopologyReplay.run(readings, settings, models);
@@ -116,10 +149,12 @@ final class BacktestCommand implements Callable<Integer> {
             results.put("baseline_rule", AlertEvaluation.evaluate(rule, events, tolerance.toMillis(), last - first));
         }
         out.printf(Locale.ROOT, "%s: %d readings over %.2f h, %d forecasts, %d rejected, %d alert events; "
-                + "model %s; margin %.2f, direction %s, sustain %d, clear %d, tolerance %s%n", input.describe(signal),
+                + "model %s; margin %.2f, direction %s, sustain %d of %d, clear %d, sensitivity %.2f, exit ratio %.2f, "
+                + "re-alert %s, max/h %d, tolerance %s%n", input.describe(signal),
             readings.size(), (last - first) / 3.6e6, output.forecasts().size(), output.rejected(),
             output.alerts().size(), forecaster == null ? "baseline (persistence)" : model.getFileName(), margin,
-            policy.direction(), sustain, clear, tolerance);
+            policy.direction(), sustain, policy.windowSteps(), clear, sensitivity, exitRatio, policy.reAlert(), maxPerHour,
+            tolerance);
         out.printf(Locale.ROOT, "%-14s %7s %7s %10s %9s %7s %7s %12s %12s%n", "detector", "alerts", "events",
             "alerts/h", "precision", "recall", "F1", "false al./h", "median delay");
         results.forEach((name, m) -> out.printf(Locale.ROOT, "%-14s %7d %7d %10.1f %9.3f %7.3f %7.3f %12.1f %11.2fs%n",
