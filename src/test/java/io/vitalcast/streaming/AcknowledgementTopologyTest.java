@@ -141,6 +141,7 @@ class AcknowledgementTopologyTest {
         beats(2.5);
         assertThat(events("LIMIT")).containsExactly("OPEN", "RESOLVED", "OPEN");
         assertThat(counter("vitalcast.alerts.suppressed", "reason", "snoozed")).isEqualTo(2);
+        assertThat(events("PREDICTED_LIMIT")).as("a snoozed limit is not announced as a predicted one").isEmpty();
     }
 
     @Test
