@@ -16,9 +16,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * JSON of the same state (history, the last forecasts and their intervals) was several kilobytes of text per step
  * and dominated the forecaster's throughput. Versioned by a leading byte so that a later layout can still read this
  * one.
+ *
+ * <p>Version 2 adds a stateful model's recurrent state and the steps of the current segment. Version 1 states
+ * (written before stateful models) are still read, with no model state: a stateful model then starts a new segment
+ * at the next step (its first forecast comes after its warm-up), a window model is unaffected.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    private static final byte VERSION_1 = 1;
 
     @Override
     public Serializer<SeriesState> serializer() {
@@ -45,6 +50,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             writeStatus(out, s.predicted());
             writeMatrix(out, s.recentForecasts());
             writeMatrix(out, s.recentHalfWidths());
+            writeArray(out, s.modelState());
+            out.writeLong(s.segmentSteps());
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -54,12 +61,20 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     static SeriesState read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_1) {
                 throw new SerializationException("series state version " + version + " is not supported; this "
-                    + "Vitalcast reads version " + VERSION);
+                    + "Vitalcast reads versions " + VERSION_1 + " and " + VERSION);
             }
-            return new SeriesState(readArray(in), in.readLong(), readArray(in), readArray(in), in.readDouble(),
-                in.readLong(), readStatus(in), readStatus(in), readStatus(in), readMatrix(in), readMatrix(in));
+            SeriesState state = new SeriesState(readArray(in), in.readLong(), readArray(in), readArray(in),
+                in.readDouble(), in.readLong(), readStatus(in), readStatus(in), readStatus(in), readMatrix(in),
+                readMatrix(in));
+            if (version == VERSION_1) {
+                return state;
+            }
+            return new SeriesState(state.history(), state.lastStepMs(), state.pendingForecast(),
+                state.pendingHalfWidth(), state.residualMae(), state.residualCount(), state.deviation(),
+                state.limit(), state.predicted(), state.recentForecasts(), state.recentHalfWidths(), readArray(in),
+                in.readLong());
         } catch (IOException e) {
             throw new SerializationException("cannot read series state", e);
         }
