@@ -39,4 +39,28 @@ class SeriesStateSerdeTest {
         bytes[0] = 9;
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes)).hasMessageContaining("version 9");
     }
+
+    @Test
+    void shouldRoundTripAStatefulModelsStateAndReadAVersion1StateWithoutOne() {
+        SeriesStateSerde serde = new SeriesStateSerde();
+        SeriesState stateful = new SeriesState(new double[] {70, 71}, 99L, null, null, 0, 0, AlertStatus.idle(),
+            AlertStatus.idle(), AlertStatus.idle(), null, null, new double[] {0.25, -0.5, 1e-9}, 42L);
+        SeriesState windowModel = new SeriesState(new double[] {70, 71}, 99L, new double[] {72}, new double[] {1},
+            0.5, 3L, AlertStatus.idle(), AlertStatus.idle(), AlertStatus.idle(), new double[][] {{72}},
+            new double[][] {{1}});
+
+        SeriesState read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", stateful));
+        byte[] version2 = serde.serializer().serialize("t", windowModel);
+        // version 1 was version 2 without the trailing model state (here absent: length -1) and segment steps
+        byte[] version1 = java.util.Arrays.copyOf(version2, version2.length - 12);
+        version1[0] = 1;
+        SeriesState old = serde.deserializer().deserialize("t", version1);
+
+        assertThat(read.modelState()).containsExactly(0.25, -0.5, 1e-9);
+        assertThat(read.segmentSteps()).isEqualTo(42L);
+        assertThat(old.modelState()).isNull();
+        assertThat(old.segmentSteps()).isZero();
+        assertThat(old.history()).containsExactly(70, 71);
+        assertThat(old.recentForecasts()).isDeepEqualTo(new double[][] {{72}});
+    }
 }
