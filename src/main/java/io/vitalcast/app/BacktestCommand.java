@@ -30,7 +30,7 @@ import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.TimeUnitOption;
 import io.vitalcast.data.WideCsvOptions;
-import io.vitalcast.forecasting.LstmForecaster;
+import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.modelfile.ModelFile;
 import io.vitalcast.streaming.ModelRegistry;
 import io.vitalcast.streaming.StreamingSettings;
@@ -110,7 +110,7 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SignalCatalog catalog = SignalCatalog.defaults();
         List<Reading> readings = input.readingsOf(signal, catalog);
-        LstmForecaster forecaster = model == null ? null : LstmForecaster.of(ModelFile.read(model));
+        TrainedForecaster forecaster = model == null ? null : TrainedForecaster.of(ModelFile.read(model));
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
         VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
@@ -193,7 +193,7 @@ final class BacktestCommand implements Callable<Integer> {
         return Double.isFinite(value) ? value : null;
     }
 
-    private SignalSpec resolveSpec(SignalSpec spec, List<Reading> readings, LstmForecaster forecaster) {
+    private SignalSpec resolveSpec(SignalSpec spec, List<Reading> readings, TrainedForecaster forecaster) {
         if (spec.isEventDriven()) {
             return spec;
         }

@@ -18,7 +18,7 @@ import io.vitalcast.forecasting.ForecastMetrics;
 import io.vitalcast.forecasting.Forecaster;
 import io.vitalcast.forecasting.ForecasterResult;
 import io.vitalcast.forecasting.HoltForecaster;
-import io.vitalcast.forecasting.LstmForecaster;
+import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.forecasting.MovingAverageForecaster;
 import io.vitalcast.forecasting.PersistenceForecaster;
 import io.vitalcast.forecasting.ReportWriter;
@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Backtests a model file against the baselines on the test part of a recording (the last 15% in time, which
- * {@code train} never sees), with each forecaster's intervals calibrated on the validation part.
+ * {@code train} never sees), with each forecaster's intervals calibrated on the validation part. A stateful model
+ * is run one step at a time over each whole series from the start of every segment, as the stream runs it, and
+ * scored on the same test windows as the baselines.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Backtest a model file against every baseline on held-out data.")
@@ -59,17 +61,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        LstmForecaster lstm = LstmForecaster.of(ModelFile.read(model));
+        TrainedForecaster lstm = TrainedForecaster.of(ModelFile.read(model));
         String name = signal == null ? lstm.signal() : signal;
         if (input.step == null) {
             input.step = lstm.step();
         }
         List<PreparedSeries> series = input.load(name, SignalCatalog.defaults());
         series.forEach(s -> out.println(s.summary()));
-        WindowDataset data = WindowDataset.ofSeries(series, lstm.window(), lstm.horizon(), SplitFractions.DEFAULT);
+        List<WindowDataset> each = series.stream().map(s -> WindowDataset.create(s.segments(), lstm.window(),
+            lstm.horizon(), SplitFractions.DEFAULT)).toList();
+        WindowDataset data = WindowDataset.concat(each);
         List<double[]> train = data.train().series();
         List<Forecaster> forecasters = new ArrayList<>();
-        forecasters.add(lstm);
+        forecasters.add(lstm.evaluatedOn(series, each));
         forecasters.add(new PersistenceForecaster());
         forecasters.add(new MovingAverageForecaster(Math.min(maWindow, lstm.window())));
         forecasters.add(AutoregressiveForecaster.fit(train, Math.min(arOrder, lstm.window())));

@@ -14,6 +14,9 @@ import io.vitalcast.data.WindowDataset;
 import io.vitalcast.forecasting.ConformalIntervals;
 import io.vitalcast.forecasting.LstmForecasterSettings;
 import io.vitalcast.forecasting.LstmForecasterTrainer;
+import io.vitalcast.forecasting.StatefulLstmForecasterTrainer;
+import io.vitalcast.forecasting.TrainedForecaster;
+import io.vitalcast.training.TrainingResult;
 import io.vitalcast.modelfile.ModelFile;
 import io.vitalcast.training.OptimizerType;
 import io.vitalcast.training.TrainingConfig;
@@ -25,6 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * Trains an LSTM forecaster of one signal on a recording and writes its model file. The recording is split in time
  * (70% training, 15% validation for early stopping and interval calibration, 15% test left for {@code evaluate}).
+ * The stateful kind (default) is what the streaming processor runs in O(1) per reading; the window kind is the
+ * earlier model, kept for comparison.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train an LSTM forecaster of one signal on a readings CSV and write a model file.")
@@ -38,8 +43,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "MODEL_FILE", description = "Model file to write.")
     Path output;
 
-    @Option(names = "--window", defaultValue = "30", description = "History steps per forecast (default ${DEFAULT-VALUE}).")
+    @Option(names = "--kind", defaultValue = "stateful",
+        description = "stateful: an LSTM that carries its state from step to step from the start of each segment, "
+            + "O(1) per reading, trained and evaluated as the stream runs it; window: an LSTM re-run over the last "
+            + "--window steps at every step (default ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--window", defaultValue = "30",
+        description = "History steps per forecast; for the stateful kind, steps of a segment seen before the first "
+            + "forecast (default ${DEFAULT-VALUE}).")
     int window;
+
+    @Option(names = "--chunk", defaultValue = "50",
+        description = "Stateful kind: steps per update; the state is carried across chunks and the gradient "
+            + "truncated at their boundaries (default ${DEFAULT-VALUE}).")
+    int chunk;
 
     @Option(names = "--horizon", defaultValue = "10", description = "Steps forecast (default ${DEFAULT-VALUE}).")
     int horizon;
@@ -111,27 +129,43 @@ final class TrainCommand implements Callable<Integer> {
                 new io.vitalcast.metrics.TrainingMetrics(registry, signal)));
             out.printf("Training metrics at %s%n", metricsServer.uri());
         }
-        LstmForecasterTrainer trainer = new LstmForecasterTrainer(
-            new LstmForecasterSettings(window, horizon, hidden, layers, Math.min(arBase, window)), config,
-            listener, level);
-        out.printf(Locale.ROOT, "Training on %d windows, validating on %d (test part of %d windows left for "
-            + "evaluate)%n", data.train().size(), data.validation().size(), data.test().size());
-        out.flush();
-        LstmForecasterTrainer.Trained trained;
+        LstmForecasterSettings settings = new LstmForecasterSettings(window, horizon, hidden, layers,
+            Math.min(arBase, window));
+        TrainedForecaster forecaster;
+        TrainingResult training;
         try {
-            trained = trainer.train(data, series.get(0).spec(), input.describe(signal));
+            if ("stateful".equals(kind)) {
+                out.printf(Locale.ROOT, "Training statefully on whole segments of the training part (%d steps, "
+                    + "chunks of %d), validating on %d windows (test part of %d windows left for evaluate)%n",
+                    data.train().steps(), chunk, data.validation().size(), data.test().size());
+                out.flush();
+                StatefulLstmForecasterTrainer.Trained trained = new StatefulLstmForecasterTrainer(settings,
+                    config.withTruncatedBptt(chunk, 0), listener, level)
+                    .train(series, series.get(0).spec(), input.describe(signal));
+                forecaster = trained.forecaster();
+                training = trained.training();
+            } else if ("window".equals(kind)) {
+                out.printf(Locale.ROOT, "Training on %d windows, validating on %d (test part of %d windows left for "
+                    + "evaluate)%n", data.train().size(), data.validation().size(), data.test().size());
+                out.flush();
+                LstmForecasterTrainer.Trained trained = new LstmForecasterTrainer(settings, config, listener, level)
+                    .train(data, series.get(0).spec(), input.describe(signal));
+                forecaster = trained.forecaster();
+                training = trained.training();
+            } else {
+                throw new UserException("--kind must be stateful or window, was '" + kind + "'");
+            }
         } finally {
             if (metricsServer != null) {
                 metricsServer.close();
             }
         }
-        ModelFile.write(trained.forecaster().bundle(), output);
-        ConformalIntervals intervals = trained.forecaster().intervals();
-        String best = trained.training().bestEpoch() < 0 ? "no epoch improved on the initial model"
-            : "best epoch " + (trained.training().bestEpoch() + 1);
+        ModelFile.write(forecaster.bundle(), output);
+        ConformalIntervals intervals = forecaster.intervals();
+        String best = training.bestEpoch() < 0 ? "no epoch improved on the initial model"
+            : "best epoch " + (training.bestEpoch() + 1);
         out.printf(Locale.ROOT, "Trained %d epochs, %s, validation loss %.5f (scaled), clipped %.1f%% of updates%n",
-            trained.training().history().size(), best, trained.training().bestValidationLoss(),
-            100 * trained.training().clippingRate());
+            training.history().size(), best, training.bestValidationLoss(), 100 * training.clippingRate());
         out.printf(Locale.ROOT, "%.0f%% interval half-width by step (%s): %s%n", 100 * level,
             series.get(0).spec().unit(), formatted(intervals.halfWidths()));
         out.printf("Wrote %s%n", output);

@@ -72,8 +72,27 @@ public record WindowDataset(int inputLength, int horizon, DatasetPart train, Dat
                                          SplitFractions fractions) {
         List<WindowDataset> each = series.stream()
             .map(s -> create(s.segments(), inputLength, horizon, fractions)).toList();
-        return new WindowDataset(inputLength, horizon, concat(each, Part.TRAIN), concat(each, Part.VALIDATION),
-            concat(each, Part.TEST));
+        return concat(each);
+    }
+
+    /**
+     * Datasets of several series with the same window shape, their parts concatenated in order; the windows are the
+     * same objects, so a caller that made each series' dataset can still tell which series a window comes from.
+     */
+    public static WindowDataset concat(List<WindowDataset> datasets) {
+        if (datasets.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        int inputLength = datasets.get(0).inputLength();
+        int horizon = datasets.get(0).horizon();
+        for (WindowDataset dataset : datasets) {
+            if (dataset.inputLength() != inputLength || dataset.horizon() != horizon) {
+                throw new IllegalArgumentException("windows of " + dataset.inputLength() + "+" + dataset.horizon()
+                    + " steps cannot join windows of " + inputLength + "+" + horizon);
+            }
+        }
+        return new WindowDataset(inputLength, horizon, concat(datasets, Part.TRAIN),
+            concat(datasets, Part.VALIDATION), concat(datasets, Part.TEST));
     }
 
     /** The part of that name. */

@@ -71,7 +71,7 @@ public final class Backtest {
             ConformalIntervals calibrated = ConformalIntervals.calibrate(forecaster, validation, horizon, level);
             double[][] predicted = new double[test.size()][];
             for (int i = 0; i < predicted.length; i++) {
-                predicted[i] = forecaster.forecast(test.get(i).history(), horizon);
+                predicted[i] = forecaster.forecast(test.get(i), horizon);
                 if (predicted[i].length != horizon) {
                     throw new IllegalStateException(forecaster.name() + " returned " + predicted[i].length
                         + " forecasts for horizon " + horizon);

@@ -72,7 +72,7 @@ public record ConformalIntervals(double[] halfWidths, double level) {
         double[][] residuals = new double[calibrationWindows.size()][];
         for (int i = 0; i < residuals.length; i++) {
             Window window = calibrationWindows.get(i);
-            double[] forecast = forecaster.forecast(window.history(), horizon);
+            double[] forecast = forecaster.forecast(window, horizon);
             double[] target = window.target();
             residuals[i] = new double[horizon];
             for (int h = 0; h < horizon; h++) {

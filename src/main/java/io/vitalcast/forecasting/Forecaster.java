@@ -1,5 +1,7 @@
 package io.vitalcast.forecasting;
 
+import io.vitalcast.data.Window;
+
 /**
  * Forecasts the next steps of a series from its recent history. Implementations are fitted before use and do not
  * learn while forecasting, so the same history always gives the same forecast.
@@ -20,6 +22,15 @@ public interface Forecaster {
      * @return {@code horizon} forecasts, the first for the step right after the history
      */
     double[] forecast(double[] history, int horizon);
+
+    /**
+     * Point forecasts at the end of a backtest window's history. By default the forecast from that history alone; a
+     * forecaster that carries state from the start of the series (see {@link StatefulLstmForecaster}) answers with
+     * the forecast it made at that step of the whole series.
+     */
+    default double[] forecast(Window window, int horizon) {
+        return forecast(window.history(), horizon);
+    }
 
     /** Whether this is a reference method that models are compared with (skill is relative to the best one). */
     default boolean isBaseline() {

@@ -1,7 +1,10 @@
 package io.vitalcast.forecasting;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import io.vitalcast.data.PreparedSeries;
+import io.vitalcast.data.WindowDataset;
 
 import io.vitalcast.model.RecurrentNetwork;
 import io.vitalcast.modelfile.ModelBundle;
@@ -20,7 +23,7 @@ import io.vitalcast.modelfile.ModelBundle;
  *
  * <p>Thread-safe: forecasting only reads the network.
  */
-public final class LstmForecaster implements Forecaster {
+public final class LstmForecaster implements TrainedForecaster {
     /** Model-file attribute naming what kind of model a bundle holds. */
     public static final String KIND = "lstm-forecaster";
     static final String FEATURES = "delta_from_last,level";
@@ -57,39 +60,26 @@ public final class LstmForecaster implements Forecaster {
         return new LstmForecaster(bundle);
     }
 
+    @Override
     public ModelBundle bundle() {
         return bundle;
     }
 
-    /** The signal the model was trained on. */
-    public String signal() {
-        return bundle.attributes().get("signal");
-    }
-
-    /** The step length of the training series, or null for an event-driven signal. */
-    public Duration step() {
-        String step = bundle.attributes().get("step");
-        return step == null || step.isEmpty() ? null : Duration.parse(step);
-    }
-
     /** Steps of history the model reads. */
+    @Override
     public int window() {
         return window;
     }
 
-    /** Steps the model forecasts. */
+    @Override
     public int horizon() {
         return horizon;
     }
 
-    /** Interval half-widths per horizon step calibrated at training time, in signal units. */
-    public ConformalIntervals intervals() {
-        double[] halfWidths = bundle.vectors().get(INTERVAL_VECTOR);
-        Double level = bundle.metrics().get("interval_level");
-        if (halfWidths == null || level == null) {
-            throw new IllegalStateException("model '" + bundle.name() + "' has no calibrated intervals");
-        }
-        return new ConformalIntervals(halfWidths, level);
+    /** This forecaster: it reads only each window's history. */
+    @Override
+    public Forecaster evaluatedOn(List<PreparedSeries> series, List<WindowDataset> datasets) {
+        return this;
     }
 
     @Override

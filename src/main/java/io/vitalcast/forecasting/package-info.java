@@ -27,7 +27,11 @@
  * ReportWriter.write(report, Path.of("report"));
  * }</pre>
  * A trained model joins the list as one more {@code Forecaster} (not a baseline), fitted on {@code data.train()}
- * with inputs scaled by {@code data.fitScaler()}. If it also uses the validation part (early stopping), its
+ * with inputs scaled by {@code data.fitScaler()}. A model file loads as a
+ * {@link io.vitalcast.forecasting.TrainedForecaster}, whose {@code evaluatedOn(series, datasets)} is what the
+ * backtest scores: for the {@link io.vitalcast.forecasting.StatefulLstmForecaster}, which carries its state from the
+ * start of each segment, the forecasts it made running over the whole series, answered per window through
+ * {@link io.vitalcast.forecasting.Forecaster#forecast(io.vitalcast.data.Window, int)}. If it also uses the validation part (early stopping), its
  * intervals are calibrated on windows it has partly seen and may be slightly too narrow; compare the test coverage.
  */
 package io.vitalcast.forecasting;

@@ -162,6 +162,23 @@ public final class RecurrentNetwork {
         return head(state.h[layers.size() - 1]);
     }
 
+    /**
+     * Advances the state by one input step without computing the head, for a stream that forecasts only some
+     * steps; {@link #output} reads the head afterwards. Same arithmetic as {@link #step}.
+     */
+    public void advanceState(RecurrentState state, double[] input) {
+        if (input.length != architecture.inputSize()) {
+            throw new IllegalArgumentException("expected " + architecture.inputSize() + " input features, got "
+                + input.length);
+        }
+        advance(state, input);
+    }
+
+    /** The head's outputs for the top hidden state of {@code state}, as {@link #step} returned them. */
+    public double[] output(RecurrentState state) {
+        return head(state.h[layers.size() - 1]);
+    }
+
     private void advance(RecurrentState state, double[] input) {
         double[] x = input;
         for (int l = 0; l < layers.size(); l++) {

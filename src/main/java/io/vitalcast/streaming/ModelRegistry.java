@@ -11,11 +11,13 @@ import java.util.stream.Stream;
 
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.LstmForecaster;
+import io.vitalcast.forecasting.StatefulLstmForecaster;
+import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.modelfile.ModelFile;
 
 /**
  * The model of every configured signal: the LSTM model file trained for it (one {@code *.json} per signal in the
- * model directory) or, without one, the persistence baseline. Checked at start: a model for an unknown signal, two
+ * model directory, stateful or window kind) or, without one, the persistence baseline. Checked at start: a model for an unknown signal, two
  * models for one signal, or a model trained at another step fails with a message naming the file.
  */
 public final class ModelRegistry {
@@ -34,8 +36,15 @@ public final class ModelRegistry {
     }
 
     /** The given LSTM forecaster for its signal, baselines for the others. */
-    public static ModelRegistry of(LstmForecaster forecaster) {
-        return new ModelRegistry(Map.of(forecaster.signal(), new LstmModel(forecaster)));
+    public static ModelRegistry of(TrainedForecaster forecaster) {
+        return new ModelRegistry(Map.of(forecaster.signal(), modelOf(forecaster)));
+    }
+
+    private static SeriesModel modelOf(TrainedForecaster forecaster) {
+        if (forecaster instanceof StatefulLstmForecaster stateful) {
+            return new StatefulLstmModel(stateful);
+        }
+        return new LstmModel((LstmForecaster) forecaster);
     }
 
     /** Loads every model file of {@code directory} (null or absent: baselines only). */
@@ -52,7 +61,7 @@ public final class ModelRegistry {
         Map<String, SeriesModel> models = new HashMap<>();
         Map<String, Path> origin = new HashMap<>();
         for (Path file : files) {
-            LstmForecaster forecaster = LstmForecaster.of(ModelFile.read(file));
+            TrainedForecaster forecaster = TrainedForecaster.of(ModelFile.read(file));
             String signal = forecaster.signal();
             SignalSpec spec = signals.get(signal);
             if (spec == null) {
@@ -69,7 +78,7 @@ public final class ModelRegistry {
                     + " and " + file);
             }
             origin.put(signal, file);
-            models.put(signal, new LstmModel(forecaster));
+            models.put(signal, modelOf(forecaster));
         }
         return new ModelRegistry(models);
     }

@@ -25,4 +25,38 @@ public interface SeriesModel {
     default double intervalLevel() {
         return 0.9;
     }
+
+    /**
+     * Whether the model carries a recurrent state from step to step ({@link #advance}, then
+     * {@link #forecast(double[], double[])}) instead of reading its window: O(1) work per step, and the processor
+     * keeps only {@link #historyLength()} values. Such a model forecasts once a segment has {@link #window()} steps.
+     */
+    default boolean isStateful() {
+        return false;
+    }
+
+    /** Values of history the processor keeps for this model. */
+    default int historyLength() {
+        return window();
+    }
+
+    /** Whether a stored model state fits this model (a state of another network, after a model change, does not). */
+    default boolean acceptsState(double[] modelState) {
+        return false;
+    }
+
+    /**
+     * The model state after one more step of a segment (stateful models only).
+     *
+     * @param modelState the state after the previous step, or null at the first step of a segment
+     * @param previous   the previous step's value (ignored at the first step of a segment)
+     */
+    default double[] advance(double[] modelState, double previous, double value) {
+        throw new UnsupportedOperationException(info().name() + " is not a stateful model");
+    }
+
+    /** Point forecasts from the state after the last step and the last {@link #historyLength()} values. */
+    default double[] forecast(double[] modelState, double[] history) {
+        throw new UnsupportedOperationException(info().name() + " is not a stateful model");
+    }
 }

@@ -15,14 +15,26 @@ package io.vitalcast.streaming;
  * @param recentForecasts  the forecasts made at the last steps, most recent first (at most the horizon), to score
  *                         every horizon step when its value arrives
  * @param recentHalfWidths their interval half-widths, in the same order
+ * @param modelState       a stateful model's recurrent state after the last step, or null (window model, or no step
+ *                         of the current segment yet)
+ * @param segmentSteps     steps since the current segment started (the first step, or the restart after a long gap)
  */
 public record SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
                           double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
-                          AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths) {
+                          AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths,
+                          double[] modelState, long segmentSteps) {
 
     public SeriesState {
         recentForecasts = recentForecasts == null ? new double[0][] : recentForecasts;
         recentHalfWidths = recentHalfWidths == null ? new double[0][] : recentHalfWidths;
+    }
+
+    /** A state without a model state (a window model's), for callers that do not track one. */
+    public SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
+                       double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
+                       AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths) {
+        this(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount, deviation, limit,
+            predicted, recentForecasts, recentHalfWidths, null, 0);
     }
 
     /** The state of a series never seen. */

@@ -15,8 +15,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * Compact binary serde of {@link SeriesState} for the per-series store and its changelog, written on every step:
  * JSON of the same state (history, the last forecasts and their intervals) was several kilobytes of text per step
  * and dominated the forecaster's throughput. Versioned by a leading byte so that a later layout can still read this
- * one: version 2 adds the alert policy's memory to each alert status (m-of-n steps, open and resolve times, snooze,
- * held-back episode); version 1 states read with none of it.
+ * one. Version 2 adds the alert policy's memory to each alert status (m-of-n steps, open and resolve times, snooze,
+ * held-back episode), a stateful model's recurrent state and the steps of the current segment. Version 1 states
+ * (written before these) are still read, with none of it: a stateful model then starts a new segment at the next step
+ * (its first forecast comes after its warm-up), a window model is unaffected.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
     static final byte VERSION = 2;
@@ -47,6 +49,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             writeStatus(out, s.predicted());
             writeMatrix(out, s.recentForecasts());
             writeMatrix(out, s.recentHalfWidths());
+            writeArray(out, s.modelState());
+            out.writeLong(s.segmentSteps());
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -60,10 +64,17 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 throw new SerializationException("series state version " + version + " is not supported; this "
                     + "Vitalcast reads versions " + VERSION_1 + " and " + VERSION);
             }
-            boolean policyMemory = version >= 2;
-            return new SeriesState(readArray(in), in.readLong(), readArray(in), readArray(in), in.readDouble(),
-                in.readLong(), readStatus(in, policyMemory), readStatus(in, policyMemory),
-                readStatus(in, policyMemory), readMatrix(in), readMatrix(in));
+            boolean v2 = version >= 2;
+            SeriesState state = new SeriesState(readArray(in), in.readLong(), readArray(in), readArray(in),
+                in.readDouble(), in.readLong(), readStatus(in, v2), readStatus(in, v2), readStatus(in, v2),
+                readMatrix(in), readMatrix(in));
+            if (!v2) {
+                return state;
+            }
+            return new SeriesState(state.history(), state.lastStepMs(), state.pendingForecast(),
+                state.pendingHalfWidth(), state.residualMae(), state.residualCount(), state.deviation(),
+                state.limit(), state.predicted(), state.recentForecasts(), state.recentHalfWidths(), readArray(in),
+                in.readLong());
         } catch (IOException e) {
             throw new SerializationException("cannot read series state", e);
         }

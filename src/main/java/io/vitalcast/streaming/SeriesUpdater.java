@@ -15,6 +15,10 @@ import io.vitalcast.data.SignalSpec;
  *
  * <p>Gaps: for a fixed-step signal, up to {@code maxGapSteps} missing steps are filled by linear interpolation;
  * a longer gap restarts the history (and no forecast is scored across it). A step not after the last one is LATE.
+ *
+ * <p>A window model forecasts from the last {@code window} values. A stateful model ({@link SeriesModel#isStateful})
+ * is advanced by every new step, filled ones included, on the recurrent state stored with the series, which a
+ * restart resets; it forecasts from that state and its last few values once the segment has {@code window} steps.
  */
 public final class SeriesUpdater {
     private static final double MAE_DECAY = 0.05;
@@ -63,12 +67,16 @@ public final class SeriesUpdater {
         }
         double[] history = state.history();
         boolean scorable = state.pendingForecast() != null;
+        boolean restart = false;
+        int filled = 0;
         if (!spec.isEventDriven() && state.lastStepMs() >= 0) {
             long missing = (step.timeMs() - state.lastStepMs()) / stepMs - 1;
             if (missing > spec.maxGapSteps()) {
                 history = new double[0];
                 scorable = false;
+                restart = true;
             } else if (missing > 0) {
+                filled = history.length == 0 ? 0 : (int) missing;
                 history = interpolate(history, step.value(), (int) missing);
                 scorable = false;
             }
@@ -123,15 +131,25 @@ public final class SeriesUpdater {
                 Severity.CRITICAL), policy, AlertKind.LIMIT, step, time, null, finiteOrNull(limits.low()),
             finiteOrNull(limits.high()), null, null, unit, limitMessage, alerting, alerts);
 
-        double[] appended = append(history, step.value(), model.window());
+        double[] appended = append(history, step.value(), model.historyLength());
+        double[] modelState = null;
+        long segmentSteps = (restart ? 0 : state.segmentSteps()) + filled + 1;
+        if (model.isStateful()) {
+            double[] stored = restart || !model.acceptsState(state.modelState()) ? null : state.modelState();
+            if (stored == null) {
+                segmentSteps = filled + 1;
+            }
+            modelState = advance(model, stored, history, filled, step.value());
+        }
         ForecastRecord forecast = null;
         double[] pending = null;
         double[] pendingWidths = null;
         AlertStatus predicted = state.predicted();
         SeriesState interim = new SeriesState(appended, step.timeMs(), null, null, residualMae, residualCount,
-            deviation, limit, predicted, null, null);
-        if (appended.length >= model.window()) {
-            pending = model.forecast(appended);
+            deviation, limit, predicted, null, null, modelState, segmentSteps);
+        boolean ready = model.isStateful() ? segmentSteps >= model.window() : appended.length >= model.window();
+        if (ready) {
+            pending = model.isStateful() ? model.forecast(modelState, appended) : model.forecast(appended);
             pendingWidths = model.halfWidths(interim);
             forecast = forecastRecord(step, spec, model, pending, pendingWidths);
             double threshold = policy.predictedProbability();
@@ -164,8 +182,22 @@ public final class SeriesUpdater {
             nextWidths = prepend(recentWidths, pendingWidths, model.horizon());
         }
         SeriesState next = new SeriesState(appended, step.timeMs(), pending, pendingWidths, residualMae,
-            residualCount, deviation, limit, predicted, nextRecent, nextWidths);
+            residualCount, deviation, limit, predicted, nextRecent, nextWidths, modelState, segmentSteps);
         return new Update(next, forecast, alerts, false, scores);
+    }
+
+    /**
+     * Advances a stateful model over the {@code filled} interpolated steps at the end of {@code history}, then the new
+     * value; from a null state (a new segment) the first of them starts the segment.
+     */
+    private static double[] advance(SeriesModel model, double[] stored, double[] history, int filled, double value) {
+        double[] modelState = stored;
+        double previous = stored == null ? Double.NaN : history[history.length - filled - 1];
+        for (int i = history.length - filled; i < history.length; i++) {
+            modelState = model.advance(modelState, previous, history[i]);
+            previous = history[i];
+        }
+        return model.advance(modelState, previous, value);
     }
 
     private static AlertStatus transition(AlertStatus status, AlertStateMachine.Observation seen, AlertPolicy policy,

@@ -6,7 +6,8 @@
  * readings or {@link io.vitalcast.streaming.RejectedReading}s; Kafka Streams' windowed aggregation makes steps of
  * fixed-step signals; {@link io.vitalcast.streaming.SeriesUpdater} is the per-series logic (gaps, scoring, alerts
  * with hysteresis, the next forecast) as a pure function of a stored {@link io.vitalcast.streaming.SeriesState};
- * {@link io.vitalcast.streaming.ModelRegistry} supplies each signal's model. The lifecycle (KafkaStreams, topics,
+ * {@link io.vitalcast.streaming.ModelRegistry} supplies each signal's model: a stateful one is advanced by one step
+ * per reading on the recurrent state stored in the {@code SeriesState}, a window one re-reads the stored window. The lifecycle (KafkaStreams, topics,
  * shutdown) lives with the runner, not here.
  *
  * <p>Alerting: the updater scores each step ({@code AnomalyScore}: residual over the calibrated half-width or a

@@ -59,7 +59,7 @@ class TrainEvaluateCommandTest {
         assertThat(trained).as(err.toString()).isZero();
         assertThat(out.toString()).contains("SENSOR_OFF=10", "Wrote " + model);
         assertThat(ModelFile.read(model).attributes()).containsEntry("signal", "heart_rate").containsEntry("step",
-            "PT1S");
+            "PT1S").containsEntry("kind", "lstm-stateful");
 
         int evaluated = run("evaluate", "--model", model.toString(), "--input", readings.toString(), "--report",
             report.toString());
@@ -70,6 +70,23 @@ class TrainEvaluateCommandTest {
         assertThat(Files.readString(report.resolve("metrics.json"))).contains("\"lstm\"");
         assertThat(report.resolve("forecast.png")).isNotEmptyFile();
         assertThat(report.resolve("rmse_by_horizon.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void shouldStillTrainAndEvaluateTheWindowKind() {
+        Path model = temp.resolve("hr-window.json");
+
+        int trained = run("train", "--kind", "window", "--input", readings.toString(), "--signal", "heart_rate",
+            "--window", "20", "--horizon", "5", "--hidden", "8", "--epochs", "2", "--output", model.toString());
+        assertThat(trained).as(err.toString()).isZero();
+        assertThat(ModelFile.read(model).attributes()).containsEntry("kind", "lstm-forecaster");
+
+        int evaluated = run("evaluate", "--model", model.toString(), "--input", readings.toString());
+        assertThat(evaluated).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("lstm", "ar_8 (baseline)");
+        assertThat(run("train", "--kind", "wavelet", "--input", readings.toString(), "--signal", "heart_rate",
+            "--output", model.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--kind must be stateful or window");
     }
 
     @Test

@@ -33,7 +33,7 @@ class SeriesStateSerdeTest {
     }
 
     @Test
-    void shouldReadAVersionOneStateWithoutThePolicyMemory() throws java.io.IOException {
+    void shouldReadAVersionOneStateWithoutThePolicyMemoryNorAModelState() throws java.io.IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
             out.writeByte(1);
@@ -64,6 +64,8 @@ class SeriesStateSerdeTest {
         assertThat(read.deviation().openedAtMs()).isEqualTo(-1);
         assertThat(read.limit()).isEqualTo(new AlertStatus(null, null, 0, 1));
         assertThat(read.history()).containsExactly(70);
+        assertThat(read.modelState()).isNull();
+        assertThat(read.segmentSteps()).isZero();
     }
 
     @Test
@@ -74,5 +76,18 @@ class SeriesStateSerdeTest {
         assertThat(serde.deserializer().deserialize("t", bytes).pendingForecast()).isNull();
         bytes[0] = 9;
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes)).hasMessageContaining("version 9");
+    }
+
+    @Test
+    void shouldRoundTripAStatefulModelsState() {
+        SeriesStateSerde serde = new SeriesStateSerde();
+        SeriesState stateful = new SeriesState(new double[] {70, 71}, 99L, null, null, 0, 0, AlertStatus.idle(),
+            AlertStatus.idle(), AlertStatus.idle(), null, null, new double[] {0.25, -0.5, 1e-9}, 42L);
+
+        SeriesState read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", stateful));
+
+        assertThat(read.modelState()).containsExactly(0.25, -0.5, 1e-9);
+        assertThat(read.segmentSteps()).isEqualTo(42L);
+        assertThat(read.history()).containsExactly(70, 71);
     }
 }

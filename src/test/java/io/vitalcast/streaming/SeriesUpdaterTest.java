@@ -157,8 +157,72 @@ class SeriesUpdaterTest {
         assertThat(alerts.get(0).message()).contains("probability 1.00");
     }
 
+    /**
+     * A stateful model whose state is {steps, sum of values, sum of changes from the previous step} and whose
+     * forecast shows that state and the last value kept, so a test can see every step it was advanced by.
+     */
+    private static final SeriesModel COUNTING = new SeriesModel() {
+        @Override
+        public ForecastRecord.ModelInfo info() {
+            return new ForecastRecord.ModelInfo("counting", "test", "test");
+        }
+
+        @Override
+        public int window() {
+            return 3;
+        }
+
+        @Override
+        public int horizon() {
+            return 4;
+        }
+
+        @Override
+        public boolean isStateful() {
+            return true;
+        }
+
+        @Override
+        public int historyLength() {
+            return 2;
+        }
+
+        @Override
+        public boolean acceptsState(double[] modelState) {
+            return modelState != null && modelState.length == 3;
+        }
+
+        @Override
+        public double[] advance(double[] modelState, double previous, double value) {
+            double[] s = modelState == null ? new double[3] : modelState.clone();
+            s[0] += 1;
+            s[1] += value;
+            s[2] += modelState == null ? 0 : value - previous;
+            return s;
+        }
+
+        @Override
+        public double[] forecast(double[] modelState, double[] history) {
+            return new double[] {modelState[0], modelState[1], modelState[2], history[history.length - 1]};
+        }
+
+        @Override
+        public double[] forecast(double[] history) {
+            throw new AssertionError("a stateful model is not asked for a window forecast");
+        }
+
+        @Override
+        public double[] halfWidths(SeriesState state) {
+            return new double[] {1, 1, 1, 1};
+        }
+    };
+
     private SeriesUpdater.Update run(SeriesModel model, long[] seconds, double[] values) {
-        SeriesState state = SeriesState.empty();
+        return run(SeriesState.empty(), model, seconds, values);
+    }
+
+    private SeriesUpdater.Update run(SeriesState initial, SeriesModel model, long[] seconds, double[] values) {
+        SeriesState state = initial;
         SeriesUpdater.Update update = null;
         for (int i = 0; i < seconds.length; i++) {
             update = updater.apply(state, new StepValue("p-1", "heart_rate", seconds[i] * 1000, values[i], 1, null),
@@ -216,5 +280,42 @@ class SeriesUpdaterTest {
         assertThat(open.leadTimeMs()).isEqualTo(Duration.ofSeconds(4).toMillis());
         assertThat(open.expected()).isEqualTo(145.0);
         assertThat(open.message()).contains("high limit 140");
+    }
+
+    @Test
+    void shouldAdvanceAStatefulModelOverEveryStepFilledOnesIncludedKeepingOnlyItsFewLastValues() {
+        // 70 71 72 (74 76 filled) 78: six steps, sum 441, changes adding up to 78 - 70
+        SeriesUpdater.Update update = run(COUNTING, new long[] {0, 1, 2, 5}, new double[] {70, 71, 72, 78});
+
+        assertThat(values(update.forecast())).containsExactly(6, 441, 8, 78);
+        assertThat(update.state().history()).containsExactly(76, 78);
+        assertThat(update.state().segmentSteps()).isEqualTo(6);
+        assertThat(update.state().modelState()).containsExactly(6, 441, 8);
+    }
+
+    @Test
+    void shouldRestartAStatefulModelAfterAGapLongerThanTheSignalAllows() {
+        long gap = HEART_RATE.maxGapSteps() + 2;
+        long[] seconds = {0, 1, 2, 3, 3 + gap, 4 + gap};
+        double[] values = {70, 71, 72, 73, 90, 91};
+
+        SeriesUpdater.Update restarted = run(COUNTING, seconds, values);
+        SeriesUpdater.Update next = updater.apply(restarted.state(),
+            new StepValue("p-1", "heart_rate", (5 + gap) * 1000, 92, 1, null), HEART_RATE, COUNTING);
+
+        assertThat(restarted.forecast()).as("two steps into the new segment, before the warm-up of 3").isNull();
+        assertThat(restarted.state().modelState()).containsExactly(2, 181, 1);
+        assertThat(values(next.forecast())).containsExactly(3, 273, 2, 92);
+    }
+
+    @Test
+    void shouldStartAStatefulModelAfreshOnAStateWithoutOne() {
+        // a state written by a window model (or read from a version-1 store) has no model state
+        SeriesState windowModelState = run(ECHO, new long[] {0, 1, 2, 3}, new double[] {70, 71, 72, 73}).state();
+
+        SeriesUpdater.Update update = run(windowModelState, COUNTING, new long[] {4, 5, 6},
+            new double[] {74, 75, 76});
+
+        assertThat(values(update.forecast())).containsExactly(3, 225, 2, 76);
     }
 }

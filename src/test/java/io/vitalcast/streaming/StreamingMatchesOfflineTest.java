@@ -36,9 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The streaming forecaster computes what {@code evaluate} computes: a real recording replayed through the production
- * topology with the shipped model gives, at every step, the forecast the offline forecaster makes from the same
- * prepared series (same validation, same gap filling, same restarts after long gaps).
+ * The streaming forecaster computes what {@code evaluate} computes with a window model (the kind shipped before the
+ * stateful one, kept here as a test resource): a real recording replayed through the production topology gives, at
+ * every step, the forecast the offline forecaster makes from the same prepared series (same validation, same gap
+ * filling, same restarts after long gaps). {@link StatefulStreamingMatchesOfflineTest} does the same for the shipped
+ * stateful models.
  */
 class StreamingMatchesOfflineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,16 +48,22 @@ class StreamingMatchesOfflineTest {
     @TempDir
     Path stateDir;
 
+    @TempDir
+    Path modelDir;
+
     @Test
     void shouldPublishTheOfflineForecastAtEveryStepOfARealRecording() throws Exception {
         // the first 800 minutes of MIMIC s00001: 46 sensor-off minutes, short gaps filled and long ones restarting
         SignalSpec spec = SignalCatalog.defaults().spec("heart_rate", Duration.ofMinutes(1));
         List<Reading> readings = ReadingsCsv.readLong(Path.of("samples", "mimic-s00001_numerics_1min.csv")).stream()
             .filter(r -> r.signal().equals("heart_rate")).limit(800).toList();
-        LstmForecaster offline = LstmForecaster.of(ModelFile.read(Path.of("samples", "models", "heart_rate.json")));
+        Path windowModel = Path.of("src", "test", "resources", "io", "vitalcast", "streaming",
+            "heart_rate-window.json");
+        java.nio.file.Files.copy(windowModel, modelDir.resolve("heart_rate.json"));
+        LstmForecaster offline = LstmForecaster.of(ModelFile.read(windowModel));
         StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of("heart_rate", spec), null,
             Duration.ofSeconds(10), 0.0, 3, 2, Map.of());
-        ModelRegistry models = ModelRegistry.load(Path.of("samples", "models"), Map.of("heart_rate", spec,
+        ModelRegistry models = ModelRegistry.load(modelDir, Map.of("heart_rate", spec,
             "spo2", SignalCatalog.defaults().spec("spo2", Duration.ofMinutes(1)),
             "resp_rate", SignalCatalog.defaults().spec("resp_rate", Duration.ofMinutes(1)),
             "ecg_heart_rate", SignalCatalog.defaults().spec("ecg_heart_rate", Duration.ofSeconds(1))));

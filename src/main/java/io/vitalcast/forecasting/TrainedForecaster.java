@@ -1,0 +1,64 @@
+package io.vitalcast.forecasting;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.vitalcast.data.PreparedSeries;
+import io.vitalcast.data.WindowDataset;
+import io.vitalcast.modelfile.ModelBundle;
+
+/**
+ * A forecaster loaded from a model file written by {@code train}: the window model ({@link LstmForecaster}, kind
+ * {@value LstmForecaster#KIND}) or the stateful one ({@link StatefulLstmForecaster}, kind
+ * {@value StatefulLstmForecaster#KIND}). {@link #of} reads the kind, so model files of either kind load wherever a
+ * model is expected.
+ */
+public interface TrainedForecaster extends Forecaster {
+
+    /** The forecaster of a model file's bundle, by its {@code kind} attribute. */
+    static TrainedForecaster of(ModelBundle bundle) {
+        String kind = bundle.attributes().get("kind");
+        if (StatefulLstmForecaster.KIND.equals(kind)) {
+            return StatefulLstmForecaster.of(bundle);
+        }
+        return LstmForecaster.of(bundle);
+    }
+
+    ModelBundle bundle();
+
+    /** The signal the model was trained on. */
+    default String signal() {
+        return bundle().attributes().get("signal");
+    }
+
+    /** The step length of the training series, or null for an event-driven signal. */
+    default Duration step() {
+        String step = bundle().attributes().get("step");
+        return step == null || step.isEmpty() ? null : Duration.parse(step);
+    }
+
+    /** Steps of a segment the model needs before its first forecast (the window of a window model). */
+    int window();
+
+    /** Steps the model forecasts. */
+    int horizon();
+
+    /** Interval half-widths per horizon step calibrated at training time, in signal units. */
+    default ConformalIntervals intervals() {
+        double[] halfWidths = bundle().vectors().get(LstmForecaster.INTERVAL_VECTOR);
+        Double level = bundle().metrics().get("interval_level");
+        if (halfWidths == null || level == null) {
+            throw new IllegalStateException("model '" + bundle().name() + "' has no calibrated intervals");
+        }
+        return new ConformalIntervals(halfWidths, level);
+    }
+
+    /**
+     * The forecaster to backtest on windows of these series, as {@code evaluate} does: the windows' own histories
+     * for a window model; for a stateful model, the forecasts it made running over each whole series.
+     *
+     * @param series   the series, in the order of {@code datasets}
+     * @param datasets each series' windows ({@link WindowDataset#create}), which the backtest will ask about
+     */
+    Forecaster evaluatedOn(List<PreparedSeries> series, List<WindowDataset> datasets);
+}
