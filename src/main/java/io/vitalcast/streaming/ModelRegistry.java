@@ -17,12 +17,16 @@ import io.vitalcast.modelfile.ModelFile;
 
 /**
  * The model of every configured signal: the LSTM model file trained for it (one {@code *.json} per signal in the
- * model directory, stateful or window kind) or, without one, the persistence baseline. Checked at start: a model for an unknown signal, two
- * models for one signal, or a model trained at another step fails with a message naming the file.
+ * model directory, stateful or window kind) or, without one, a baseline: the sinus-rhythm reference for the RR
+ * interval (learned from sinus beats only, so that ectopic beats stand out; see {@link SinusRhythmModel}) and
+ * persistence for every other signal. Checked at start: a model for an unknown signal, two models for one signal, or a
+ * model trained at another step fails with a message naming the file.
  */
 public final class ModelRegistry {
     /** Steps forecast by the baseline. */
     public static final int BASELINE_HORIZON = 10;
+    private static final SeriesModel PERSISTENCE = new PersistenceModel(BASELINE_HORIZON);
+    private static final SeriesModel SINUS_RHYTHM = new SinusRhythmModel(BASELINE_HORIZON);
 
     private final Map<String, SeriesModel> models;
 
@@ -85,7 +89,11 @@ public final class ModelRegistry {
 
     /** The model of a signal: its LSTM, or the persistence baseline. */
     public SeriesModel modelOf(String signal) {
-        return models.getOrDefault(signal, new PersistenceModel(BASELINE_HORIZON));
+        SeriesModel model = models.get(signal);
+        if (model != null) {
+            return model;
+        }
+        return SinusRhythmModel.SIGNAL.equals(signal) ? SINUS_RHYTHM : PERSISTENCE;
     }
 
     /** Model names in use by signal, for metrics and logs. */
