@@ -78,6 +78,14 @@ final class BacktestCommand implements Callable<Integer> {
         description = "Which side of the interval counts for deviation alerts (default: both).")
     String direction;
 
+    @Option(names = "--no-quality", description = "Switch the signal-quality rules off (no SENSOR alerts, no "
+        + "suppression; sensor-off readings still raise dropouts), to measure what they change.")
+    boolean noQuality;
+
+    @Option(names = "--list-alerts", description = "Print every alert event (time from the start, kind, state, "
+        + "message).")
+    boolean listAlerts;
+
     @Option(names = "--report", paramLabel = "DIR", description = "Write metrics.json and backtest.png here.")
     Path report;
 
@@ -91,6 +99,9 @@ final class BacktestCommand implements Callable<Integer> {
         List<Reading> readings = input.readingsOf(signal, catalog);
         LstmForecaster forecaster = model == null ? null : LstmForecaster.of(ModelFile.read(model));
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
+        if (noQuality) {
+            spec = spec.withQuality(io.vitalcast.quality.QualitySpec.off());
+        }
         VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
         io.vitalcast.streaming.AlertPolicy policy = new io.vitalcast.streaming.AlertPolicy(margin, sustain, clear,
@@ -105,7 +116,7 @@ final class BacktestCommand implements Callable<Integer> {
         long first = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
         long last = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
         long[] events = labelColumn == null ? null : labelledEvents();
-        long[] alerts = output.openTimesMs();
+        long[] alerts = output.openTimesMs(io.vitalcast.streaming.AlertKind.SENSOR);
         Map<String, DetectionMetrics> results = new LinkedHashMap<>();
         results.put("vitalcast", AlertEvaluation.evaluate(alerts, events, tolerance.toMillis(), last - first));
         long[] rule = null;
@@ -120,6 +131,16 @@ final class BacktestCommand implements Callable<Integer> {
             readings.size(), (last - first) / 3.6e6, output.forecasts().size(), output.rejected(),
             output.alerts().size(), forecaster == null ? "baseline (persistence)" : model.getFileName(), margin,
             policy.direction(), sustain, clear, tolerance);
+        long sensorAlerts = output.alerts().stream().filter(a -> a.kind() == io.vitalcast.streaming.AlertKind.SENSOR
+            && a.state() == io.vitalcast.streaming.AlertState.OPEN).count();
+        out.printf(Locale.ROOT, "signal quality %s: %d SENSOR alerts (not scored as detections)%n",
+            noQuality ? "off" : "on", sensorAlerts);
+        if (listAlerts) {
+            for (io.vitalcast.streaming.AlertEvent a : output.alerts()) {
+                out.printf(Locale.ROOT, "  %s  %-15s %-8s %-8s %s%n", a.timestamp(), a.kind(), a.state(),
+                    a.severity(), a.message());
+            }
+        }
         out.printf(Locale.ROOT, "%-14s %7s %7s %10s %9s %7s %7s %12s %12s%n", "detector", "alerts", "events",
             "alerts/h", "precision", "recall", "F1", "false al./h", "median delay");
         results.forEach((name, m) -> out.printf(Locale.ROOT, "%-14s %7d %7d %10.1f %9.3f %7.3f %7.3f %12.1f %11.2fs%n",

@@ -33,6 +33,13 @@ public final class ConfigKeys {
     /** {@code vitalcast.alert.<signal>.margin|sustain.steps|clear.steps|direction}: a signal's own alert policy. */
     public static final Pattern ALERT_POLICY = Pattern.compile(
         "vitalcast\\.alert\\.([a-z0-9_]+)\\.(margin|sustain\\.steps|clear\\.steps|direction)");
+    /**
+     * {@code vitalcast.quality.<signal>.flat.steps|max.jump|saturation.low|saturation.high|clear.steps}: a signal's
+     * signal-quality thresholds, overriding the built-in ones of the signal catalog ({@code none} switches a
+     * threshold off; {@code flat.steps} 0 switches the flat-line rule off).
+     */
+    public static final Pattern QUALITY = Pattern.compile(
+        "vitalcast\\.quality\\.([a-z0-9_]+)\\.(flat\\.steps|max\\.jump|saturation\\.low|saturation\\.high|clear\\.steps)");
     /** {@code vitalcast.signals.<signal>.step}: the step of a fixed-step signal. */
     public static final Pattern SIGNAL_STEP = Pattern.compile("vitalcast\\.signals\\.([a-z0-9_]+)\\.step");
 
@@ -95,6 +102,11 @@ public final class ConfigKeys {
     /** {@code vitalcast.signals.<signal>.step}. */
     public static String alertPolicy(String signal, String field) {
         return "vitalcast.alert." + signal + "." + field;
+    }
+
+    /** {@code vitalcast.quality.<signal>.<field>}. */
+    public static String quality(String signal, String field) {
+        return "vitalcast.quality." + signal + "." + field;
     }
 
     public static String step(String signal) {

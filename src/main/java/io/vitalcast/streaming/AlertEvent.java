@@ -2,6 +2,9 @@ package io.vitalcast.streaming;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vitalcast.quality.QualityProblem;
+
 /**
  * A record on the alerts topic.
  *
@@ -19,8 +22,18 @@ import java.time.Instant;
  * @param leadTimeMs for PREDICTED_LIMIT, how far ahead the crossing is forecast, else null
  * @param unit       unit of the values
  * @param message    a human-readable sentence
+ * @param problem    for a SENSOR alert's OPEN, the signal-quality problem; otherwise null (and absent from JSON)
  */
 public record AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
                          AlertState state, Instant timestamp, double observed, Double expected, Double lower,
-                         Double upper, Long leadTimeMs, String unit, String message) {
+                         Double upper, Long leadTimeMs, String unit, String message,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) QualityProblem problem) {
+
+    /** A clinical alert event, without a signal-quality problem. */
+    public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
+                      AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                      Double upper, Long leadTimeMs, String unit, String message) {
+        this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
+            leadTimeMs, unit, message, null);
+    }
 }

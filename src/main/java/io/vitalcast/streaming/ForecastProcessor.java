@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the state of every series (patient and signal) in a persistent, changelogged store and applies the
- * {@link SeriesUpdater} to each new step, forwarding forecasts, alert events and LATE rejections, all keyed by
- * patient id.
+ * {@link SeriesUpdater} to each new step (and sensor-off marker), forwarding forecasts, alert events and LATE
+ * rejections, all keyed by patient id, and counting signal-quality problems per signal.
  */
 final class ForecastProcessor implements Processor<String, StepValue, String, TopologyOutput> {
     static final String STORE = "series-state";
@@ -58,7 +58,12 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             return;
         }
         store.put(seriesKey, update.state());
-        metrics.watchedValue(step.patientId(), step.signal(), step.value());
+        if (update.state().quality().problem() != null) {
+            metrics.qualityProblem(step.signal(), update.state().quality().problem().name());
+        }
+        if (!step.isSensorOff()) {
+            metrics.watchedValue(step.patientId(), step.signal(), step.value());
+        }
         for (SeriesUpdater.HorizonScore score : update.scores()) {
             metrics.error(step.signal(), score.horizon(), score.absoluteError());
             if (score.covered() != null) {

@@ -29,6 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                    -> tumbling event-time window of the signal's step, emitted on close
  *                        event-driven: each reading is a step
  *          -> forecast-steps (store series-state) -> vitals.forecasts / vitals.alerts / vitals.rejected
+ * SENSOR_OFF rejections -> sensor-off-marker -> forecast-steps (a dropout for the signal-quality rules)
  * </pre>
  * The step windows live in changelogged in-memory window stores (only the open windows of each series: a persistent
  * store would open and drop a RocksDB segment for every minute of event time, which dominated catch-up and replay);
@@ -107,6 +108,14 @@ public final class ForecastTopology {
                     Named.as("step-" + spec.name()));
             steps.add(windowed);
         }
+        steps.add(parsed.filter((key, result) -> result.isRejected()
+                    && result.rejected().reason() == RejectReason.SENSOR_OFF && result.rejected().patientId() != null
+                    && settings.signals().containsKey(result.rejected().signal()), Named.as("sensor-off"))
+            .mapValues(result -> {
+                RejectedReading r = result.rejected();
+                return StepValue.sensorOff(r.patientId(), r.signal(), r.timestamp(), new SourceRecord(r.sourceTopic(),
+                    r.partition(), r.offset(), r.timestamp(), null, null));
+            }, Named.as("sensor-off-marker")));
         KStream<String, StepValue> allSteps = steps.get(0);
         for (int i = 1; i < steps.size(); i++) {
             allSteps = allSteps.merge(steps.get(i), Named.as("merge-steps-" + i));

@@ -15,19 +15,36 @@ package io.vitalcast.streaming;
  * @param recentForecasts  the forecasts made at the last steps, most recent first (at most the horizon), to score
  *                         every horizon step when its value arrives
  * @param recentHalfWidths their interval half-widths, in the same order
+ * @param quality          signal quality and the SENSOR alert ({@link SignalQuality})
  */
 public record SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
                           double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
-                          AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths) {
+                          AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths,
+                          QualityStatus quality) {
 
     public SeriesState {
         recentForecasts = recentForecasts == null ? new double[0][] : recentForecasts;
         recentHalfWidths = recentHalfWidths == null ? new double[0][] : recentHalfWidths;
+        quality = quality == null ? QualityStatus.initial() : quality;
+    }
+
+    /** A state with nothing known about signal quality yet. */
+    public SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
+                       double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
+                       AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths) {
+        this(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount, deviation, limit,
+            predicted, recentForecasts, recentHalfWidths, null);
+    }
+
+    /** This state with another signal-quality part. */
+    public SeriesState withQuality(QualityStatus newQuality) {
+        return new SeriesState(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount,
+            deviation, limit, predicted, recentForecasts, recentHalfWidths, newQuality);
     }
 
     /** The state of a series never seen. */
     public static SeriesState empty() {
         return new SeriesState(new double[0], -1, null, null, 0, 0, AlertStatus.idle(), AlertStatus.idle(),
-            AlertStatus.idle(), new double[0][], new double[0][]);
+            AlertStatus.idle(), new double[0][], new double[0][], QualityStatus.initial());
     }
 }

@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
+import io.vitalcast.quality.QualityProblem;
+import io.vitalcast.quality.QualityTracker;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,10 +17,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * Compact binary serde of {@link SeriesState} for the per-series store and its changelog, written on every step:
  * JSON of the same state (history, the last forecasts and their intervals) was several kilobytes of text per step
  * and dominated the forecaster's throughput. Versioned by a leading byte so that a later layout can still read this
- * one.
+ * one: version 2 added the signal-quality part at the end, and version 1 states (written before it) are read with
+ * no quality history.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    private static final byte WITHOUT_QUALITY = 1;
 
     @Override
     public Serializer<SeriesState> serializer() {
@@ -45,6 +49,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             writeStatus(out, s.predicted());
             writeMatrix(out, s.recentForecasts());
             writeMatrix(out, s.recentHalfWidths());
+            writeQuality(out, s.quality());
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -54,12 +59,13 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     static SeriesState read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != WITHOUT_QUALITY) {
                 throw new SerializationException("series state version " + version + " is not supported; this "
-                    + "Vitalcast reads version " + VERSION);
+                    + "Vitalcast reads versions " + WITHOUT_QUALITY + " and " + VERSION);
             }
             return new SeriesState(readArray(in), in.readLong(), readArray(in), readArray(in), in.readDouble(),
-                in.readLong(), readStatus(in), readStatus(in), readStatus(in), readMatrix(in), readMatrix(in));
+                in.readLong(), readStatus(in), readStatus(in), readStatus(in), readMatrix(in), readMatrix(in),
+                version == WITHOUT_QUALITY ? QualityStatus.initial() : readQuality(in));
         } catch (IOException e) {
             throw new SerializationException("cannot read series state", e);
         }
@@ -101,6 +107,22 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             rows[r] = readArray(in);
         }
         return rows;
+    }
+
+    private static void writeQuality(DataOutputStream out, QualityStatus quality) throws IOException {
+        out.writeDouble(quality.tracker().lastValue());
+        out.writeInt(quality.tracker().flatRun());
+        out.writeLong(quality.lastTimeMs());
+        out.writeByte(quality.problem() == null ? -1 : quality.problem().ordinal());
+        writeStatus(out, quality.sensor());
+    }
+
+    private static QualityStatus readQuality(DataInputStream in) throws IOException {
+        QualityTracker tracker = new QualityTracker(in.readDouble(), in.readInt());
+        long lastTimeMs = in.readLong();
+        byte problem = in.readByte();
+        return new QualityStatus(tracker, lastTimeMs, problem < 0 ? null : QualityProblem.values()[problem],
+            readStatus(in));
     }
 
     private static void writeStatus(DataOutputStream out, AlertStatus status) throws IOException {

@@ -17,11 +17,19 @@ import io.vitalcast.data.SignalSpec;
  *
  * <p>Gaps: for a fixed-step signal, up to {@code maxGapSteps} missing steps are filled by linear interpolation;
  * a longer gap restarts the history (and no forecast is scored across it). A step not after the last one is LATE.
+ *
+ * <p>Signal quality ({@link SignalQuality}): a bad step (and a sensor-off marker) only updates the quality state and
+ * the SENSOR alert; it is not scored, not added to the history and counts as a missing step for the gap rule. While
+ * a SENSOR alert is open (bad steps and the good steps before it resolves), DEVIATION, LIMIT and PREDICTED_LIMIT
+ * alerts are frozen: none opens, and one already open stays open, neither escalated nor resolved, until the signal
+ * can be believed again (nothing is known about the patient from this signal meanwhile). Good steps in that time
+ * still join the history and are scored.
  */
 public final class SeriesUpdater {
     private static final double MAE_DECAY = 0.05;
 
     private final StreamingSettings settings;
+    private final SignalQuality quality = new SignalQuality();
 
     public SeriesUpdater(StreamingSettings settings) {
         this.settings = settings;
@@ -52,9 +60,17 @@ public final class SeriesUpdater {
 
     public Update apply(SeriesState state, StepValue step, SignalSpec spec, SeriesModel model) {
         long stepMs = spec.isEventDriven() ? 0 : spec.step().toMillis();
-        if (state.lastStepMs() >= 0 && step.timeMs() <= state.lastStepMs()) {
+        long lastJudgedMs = Math.max(state.lastStepMs(), state.quality().lastTimeMs());
+        if (!step.isSensorOff() && lastJudgedMs >= 0 && step.timeMs() <= lastJudgedMs) {
             return new Update(state, null, List.of(), true, List.of());
         }
+        long missingSinceJudged = spec.isEventDriven() || lastJudgedMs < 0 ? 0
+            : (step.timeMs() - lastJudgedMs) / stepMs - 1;
+        SignalQuality.Assessment assessment = quality.assess(state.quality(), step, spec, missingSinceJudged);
+        if (assessment.bad()) {
+            return new Update(state.withQuality(assessment.status()), null, assessment.alerts(), false, List.of());
+        }
+        boolean suppressed = assessment.suppressed();
         double[] history = state.history();
         boolean scorable = state.pendingForecast() != null;
         if (!spec.isEventDriven() && state.lastStepMs() >= 0) {
@@ -67,7 +83,7 @@ public final class SeriesUpdater {
                 scorable = false;
             }
         }
-        List<AlertEvent> alerts = new ArrayList<>();
+        List<AlertEvent> alerts = new ArrayList<>(assessment.alerts());
         List<HorizonScore> scores = new ArrayList<>();
         double[][] recent = scorable ? state.recentForecasts() : new double[0][];
         double[][] recentWidths = scorable ? state.recentHalfWidths() : new double[0][];
@@ -100,8 +116,8 @@ public final class SeriesUpdater {
                 String message = String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g (expected %.4g to "
                     + "%.4g)", step.signal(), step.value(), unit, residual > 0 ? "above" : "below", expected,
                     expected - halfWidth, expected + halfWidth);
-                deviation = transition(deviation, abnormal, severity, AlertKind.DEVIATION, step, time, expected,
-                    expected - halfWidth, expected + halfWidth, null, unit, message, alerts);
+                deviation = suppressed ? deviation : transition(deviation, abnormal, severity, AlertKind.DEVIATION,
+                    step, time, expected, expected - halfWidth, expected + halfWidth, null, unit, message, alerts);
             }
         }
 
@@ -109,8 +125,9 @@ public final class SeriesUpdater {
         String limitMessage = String.format(Locale.ROOT, "%s %.4g %s is %s", step.signal(), step.value(), unit,
             limits.isBelow(step.value()) ? "below the low limit " + limits.low()
                 : limits.isAbove(step.value()) ? "above the high limit " + limits.high() : "within limits");
-        AlertStatus limit = transition(state.limit(), beyond, Severity.CRITICAL, AlertKind.LIMIT, step, time, null,
-            finiteOrNull(limits.low()), finiteOrNull(limits.high()), null, unit, limitMessage, alerts);
+        AlertStatus limit = suppressed ? state.limit() : transition(state.limit(), beyond, Severity.CRITICAL,
+            AlertKind.LIMIT, step, time, null, finiteOrNull(limits.low()), finiteOrNull(limits.high()), null, unit,
+            limitMessage, alerts);
 
         double[] appended = append(history, step.value(), model.window());
         ForecastRecord forecast = null;
@@ -118,7 +135,7 @@ public final class SeriesUpdater {
         double[] pendingWidths = null;
         AlertStatus predicted = state.predicted();
         SeriesState interim = new SeriesState(appended, step.timeMs(), null, null, residualMae, residualCount,
-            deviation, limit, predicted, null, null);
+            deviation, limit, predicted, null, null, assessment.status());
         if (appended.length >= model.window()) {
             pending = model.forecast(appended);
             pendingWidths = model.halfWidths(interim);
@@ -133,9 +150,9 @@ public final class SeriesUpdater {
                     step.signal(), pending[crossing], unit, limits.isBelow(pending[crossing]) ? "low" : "high",
                     limits.isBelow(pending[crossing]) ? limits.low() : limits.high(), lead / 1000);
             }
-            predicted = transition(predicted, predictedAbnormal, Severity.WARNING, AlertKind.PREDICTED_LIMIT, step,
-                time, crossing >= 0 ? pending[crossing] : null, finiteOrNull(limits.low()),
-                finiteOrNull(limits.high()), lead, unit, message, alerts);
+            predicted = suppressed ? predicted : transition(predicted, predictedAbnormal, Severity.WARNING,
+                AlertKind.PREDICTED_LIMIT, step, time, crossing >= 0 ? pending[crossing] : null,
+                finiteOrNull(limits.low()), finiteOrNull(limits.high()), lead, unit, message, alerts);
         }
         double[][] nextRecent = recent;
         double[][] nextWidths = recentWidths;
@@ -144,7 +161,7 @@ public final class SeriesUpdater {
             nextWidths = prepend(recentWidths, pendingWidths, model.horizon());
         }
         SeriesState next = new SeriesState(appended, step.timeMs(), pending, pendingWidths, residualMae,
-            residualCount, deviation, limit, predicted, nextRecent, nextWidths);
+            residualCount, deviation, limit, predicted, nextRecent, nextWidths, assessment.status());
         return new Update(next, forecast, alerts, false, scores);
     }
 

@@ -186,7 +186,7 @@ class ForecastTopologyTest {
 
     @Test
     void shouldOpenAndResolveALimitAlertWithAStableId() {
-        double[] values = {80, 80, 150, 155, 160, 80, 80, 80, 80, 80, 80};
+        double[] values = {80, 80, 125, 150, 155, 160, 120, 80, 80, 80, 80, 80};
         for (int s = 0; s < values.length; s++) {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s), values[s]);
         }

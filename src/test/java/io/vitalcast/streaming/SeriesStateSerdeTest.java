@@ -39,4 +39,26 @@ class SeriesStateSerdeTest {
         bytes[0] = 9;
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes)).hasMessageContaining("version 9");
     }
+
+    @Test
+    void shouldRoundTripTheSignalQualityPart() {
+        QualityStatus quality = new QualityStatus(new io.vitalcast.quality.QualityTracker(81.5, 3), 9000L,
+            io.vitalcast.quality.QualityProblem.IMPOSSIBLE_JUMP, new AlertStatus("s-1", Severity.WARNING, 2, 0));
+        SeriesState state = SeriesState.empty().withQuality(quality);
+
+        assertThat(SeriesStateSerde.read(SeriesStateSerde.write(state)).quality()).isEqualTo(quality);
+    }
+
+    @Test
+    void shouldReadAVersionOneStateWrittenBeforeSignalQualityWithNoQualityHistory() {
+        byte[] current = SeriesStateSerde.write(SeriesState.empty());
+        int qualityBytes = 8 + 4 + 8 + 1 + (1 + 4 + 4);
+        byte[] versionOne = java.util.Arrays.copyOf(current, current.length - qualityBytes);
+        versionOne[0] = 1;
+
+        SeriesState read = SeriesStateSerde.read(versionOne);
+
+        assertThat(read.quality()).isEqualTo(QualityStatus.initial());
+        assertThat(read.lastStepMs()).isEqualTo(-1);
+    }
 }
