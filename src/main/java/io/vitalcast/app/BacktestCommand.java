@@ -82,6 +82,11 @@ final class BacktestCommand implements Callable<Integer> {
         + "suppression; sensor-off readings still raise dropouts), to measure what they change.")
     boolean noQuality;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "A Vitalcast setting for the replay, e.g. --set vitalcast.quality.ecg_heart_rate.max.jump=100 "
+            + "or --set vitalcast.limits.ecg_heart_rate.high=150 (alert policy: the options above).")
+    List<String> assignments = new ArrayList<>();
+
     @Option(names = "--list-alerts", description = "Print every alert event (time from the start, kind, state, "
         + "message).")
     boolean listAlerts;
@@ -99,20 +104,21 @@ final class BacktestCommand implements Callable<Integer> {
         List<Reading> readings = input.readingsOf(signal, catalog);
         LstmForecaster forecaster = model == null ? null : LstmForecaster.of(ModelFile.read(model));
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
-        if (noQuality) {
-            spec = spec.withQuality(io.vitalcast.quality.QualitySpec.off());
-        }
-        VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
-            List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
+        List<Setting> settings = new ArrayList<>();
+        settings.add(new Setting("bootstrap.servers", "in-process:0", "backtest"));
+        assignments.forEach(a -> settings.add(io.vitalcast.config.ConfigLayers.assignment(a, "--set")));
+        VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(), settings);
+        spec = spec.withQuality(noQuality ? io.vitalcast.quality.QualitySpec.off()
+            : defaults.signals().get(signal).quality());
         io.vitalcast.streaming.AlertPolicy policy = new io.vitalcast.streaming.AlertPolicy(margin, sustain, clear,
             direction == null ? io.vitalcast.streaming.AlertDirection.BOTH
                 : io.vitalcast.streaming.AlertDirection.parse(direction));
-        StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
+        StreamingSettings streaming = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
             spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits(),
             Map.of(signal, policy));
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
-        TopologyReplay.Output output = TopologyReplay.run(readings, settings, models);
+        TopologyReplay.Output output = TopologyReplay.run(readings, streaming, models);
         long first = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
         long last = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
         long[] events = labelColumn == null ? null : labelledEvents();

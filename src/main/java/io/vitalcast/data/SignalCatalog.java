@@ -31,12 +31,12 @@ public final class SignalCatalog {
      *   rate 60 steps: a rate averaged over beats, of a regular low-variability rhythm (sedated patients), repeats
      *   for many seconds at the sampling resolution of the ECG. Off for SpO2, which legitimately sits at 97-100% for
      *   hours, and for RR intervals, which are constant under a pacemaker.
-     * - Impossible jump: the largest change between consecutive steps that the body produces. A missed or an extra
-     *   beat in a derived heart rate halves or doubles it (126 -> 63, 103 -> 206 bpm), while a sinus rate changes by
-     *   a few bpm per second and a premature beat moves an instantaneous rate by 30 to 50 bpm at usual coupling
-     *   intervals (75 bpm at 0.8 s, premature at 0.55 s: 109 bpm): more than 50 bpm within one 1 s step is a
-     *   detection error. An abrupt arrhythmia onset is believed once it stays steady for the clear steps. A 1 min
-     *   mean heart rate 60 bpm per step; SpO2 falls at most a few points per 10 s even in apnoea (15 per minute);
+     * - Impossible jump: the largest change between consecutive steps that the body produces. A sinus rate changes
+     *   by a few bpm per second; a premature beat moves an instantaneous rate by up to about 60 bpm at short
+     *   coupling intervals (75 bpm, then a beat 0.44 s early: 136 bpm); a missed or an extra beat halves or doubles
+     *   a derived rate (126 -> 63, 103 -> 206 bpm). More than 60 bpm within one 1 s step is a detection error; an
+     *   abrupt arrhythmia onset is believed once it stays steady for the clear steps. A 1 min mean heart rate 60
+     *   bpm per step as well; SpO2 falls at most a few points per 10 s even in apnoea (15 per minute);
      *   respiration 25 /min and arterial pressure 40 mmHg per step. Off for RR intervals: premature beats and
      *   pauses are abrupt by nature and are what their alerts are for.
      * - Saturation: a value at the very end of the signal's valid range is where monitors clip (heart rate 20 and
@@ -47,7 +47,7 @@ public final class SignalCatalog {
      */
     private static final SignalCatalog DEFAULTS = new SignalCatalog(List.of(
         fixed("heart_rate", "bpm", 20, 300, 0.0, new QualitySpec(10, 60, 20, 300, 2)),
-        fixed("ecg_heart_rate", "bpm", 20, 300, 0.0, new QualitySpec(60, 50, 20, 300, 10)),
+        fixed("ecg_heart_rate", "bpm", 20, 300, 0.0, new QualitySpec(60, 60, 20, 300, 10)),
         fixed("spo2", "%", 50, 100, 0.0, new QualitySpec(0, 15, 50, OFF, 2)),
         fixed("resp_rate", "/min", 2, 80, 0.0, new QualitySpec(15, 25, 2, 80, 2)),
         new SignalSpec("rr_interval", "s", 0.2, 3.0, null, null, DEFAULT_MAX_GAP_STEPS,
