@@ -64,40 +64,58 @@ final class BacktestCommand implements Callable<Integer> {
         description = "An alert is true when it opens within this time of a labelled step (default ${DEFAULT-VALUE}).")
     Duration tolerance;
 
-    @Option(names = "--margin", defaultValue = "1.0",
-        description = "Deviation margin beyond the interval, in half-widths (default ${DEFAULT-VALUE}).")
-    double margin;
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Vitalcast configuration file, as for run: alert policies, limits and quality thresholds "
+            + "(default: the built-in defaults, the same as run's).")
+    Path config;
 
-    @Option(names = "--sustain", defaultValue = "1", description = "Abnormal steps that open an alert (default ${DEFAULT-VALUE}).")
-    int sustain;
+    @Option(names = "--margin", paramLabel = "HALF_WIDTHS",
+        description = "Deviation margin beyond the interval, in half-widths (default: the configuration's).")
+    String margin;
 
-    @Option(names = "--clear", defaultValue = "1", description = "Normal steps that resolve it (default ${DEFAULT-VALUE}).")
-    int clear;
+    @Option(names = "--sustain", paramLabel = "STEPS", description = "Abnormal steps that open an alert (default: the configuration's).")
+    String sustain;
+
+    @Option(names = "--clear", paramLabel = "STEPS", description = "Normal steps that resolve it (default: the configuration's).")
+    String clear;
 
     @Option(names = "--direction", paramLabel = "both|below|above",
-        description = "Which side of the interval counts for deviation alerts (default: both).")
+        description = "Which side of the interval counts for deviation alerts (default: the configuration's).")
     String direction;
 
-    @Option(names = "--sensitivity", defaultValue = "1.0",
-        description = "Divides the anomaly-score threshold that opens an alert (default ${DEFAULT-VALUE}).")
-    double sensitivity;
+    @Option(names = "--sensitivity", paramLabel = "NUMBER",
+        description = "Divides the anomaly-score threshold that opens an alert (default: the configuration's).")
+    String sensitivity;
 
     @Option(names = "--window", paramLabel = "STEPS",
-        description = "m-of-n: open when --sustain of the last STEPS steps are abnormal (default: --sustain).")
-    Integer window;
+        description = "m-of-n: open when --sustain of the last STEPS steps are abnormal (default: the configuration's).")
+    String window;
 
-    @Option(names = "--exit-ratio", defaultValue = "1.0",
+    @Option(names = "--exit-ratio", paramLabel = "RATIO",
         description = "An open alert's steps count as normal below this fraction of the opening threshold "
-            + "(default ${DEFAULT-VALUE}).")
-    double exitRatio;
+            + "(default: the configuration's).")
+    String exitRatio;
 
-    @Option(names = "--realert", converter = DemoCommand.DurationConverter.class, paramLabel = "DURATION",
-        description = "No new alert of the same kind within this time after a resolve (default: none).")
-    Duration reAlert;
+    @Option(names = "--realert", paramLabel = "DURATION",
+        description = "No new alert of the same kind within this time after a resolve (default: the configuration's).")
+    String reAlert;
 
-    @Option(names = "--max-per-hour", defaultValue = "0",
-        description = "Alerts per patient-hour; the excess is held back and counted (default ${DEFAULT-VALUE}: no cap).")
-    int maxPerHour;
+    @Option(names = "--max-per-hour", paramLabel = "ALERTS",
+        description = "Alerts per patient-hour; the excess is held back and counted (default: the configuration's).")
+    String maxPerHour;
+
+    @Option(names = "--no-quality", description = "Switch the signal-quality rules off (no SENSOR alerts, no "
+        + "suppression; sensor-off readings still raise dropouts), to measure what they change.")
+    boolean noQuality;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "A Vitalcast setting for the replay, e.g. --set vitalcast.quality.ecg_heart_rate.max.jump=100 "
+            + "or --set vitalcast.limits.ecg_heart_rate.high=150; applied over --config, under the policy options.")
+    List<String> assignments = new ArrayList<>();
+
+    @Option(names = "--list-alerts", description = "Print every alert event (time from the start, kind, state, "
+        + "message).")
+    boolean listAlerts;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Write metrics.json and backtest.png here.")
     Path report;
@@ -112,33 +130,36 @@ final class BacktestCommand implements Callable<Integer> {
         List<Reading> readings = input.readingsOf(signal, catalog);
         TrainedForecaster forecaster = model == null ? null : TrainedForecaster.of(ModelFile.read(model));
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
-        VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
-            List.of(new Setting("bootstrap.servers", "in-process:0", "backtest")));
-        io.vitalcast.streaming.AlertPolicy policy;
-        try {
-            policy = new io.vitalcast.streaming.AlertPolicy(margin, sustain, clear,
-                direction == null ? io.vitalcast.streaming.AlertDirection.BOTH
-                    : io.vitalcast.streaming.AlertDirection.parse(direction), sensitivity,
-                window == null ? sustain : window, exitRatio, reAlert == null ? Duration.ZERO : reAlert,
-                io.vitalcast.streaming.AlertPolicy.DEFAULT_CRITICAL_RATIO, Duration.ZERO,
-                io.vitalcast.streaming.AlertPolicy.DEFAULT_WARM_UP_STEPS,
-                io.vitalcast.streaming.AlertPolicy.DEFAULT_PREDICTED_PROBABILITY);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("alert policy: " + e.getMessage());
+        List<Setting> settings = new ArrayList<>();
+        settings.add(new Setting("bootstrap.servers", "in-process:0", "backtest"));
+        assignments.forEach(a -> settings.add(io.vitalcast.config.ConfigLayers.assignment(a, "--set")));
+        policyOption(settings, "margin", margin, "--margin");
+        policyOption(settings, "sustain.steps", sustain, "--sustain");
+        policyOption(settings, "clear.steps", clear, "--clear");
+        policyOption(settings, "direction", direction, "--direction");
+        policyOption(settings, "sensitivity", sensitivity, "--sensitivity");
+        policyOption(settings, "sustain.window.steps", window, "--window");
+        policyOption(settings, "exit.ratio", exitRatio, "--exit-ratio");
+        policyOption(settings, "realert.interval", reAlert, "--realert");
+        if (maxPerHour != null) {
+            settings.add(new Setting(io.vitalcast.config.ConfigKeys.ALERT_MAX_PER_PATIENT_HOUR, maxPerHour,
+                "--max-per-hour"));
         }
-        if (maxPerHour < 0) {
-            throw new UserException("--max-per-hour must be >= 0, got " + maxPerHour);
-        }
-        StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
-            spec.isEventDriven() ? Duration.ZERO : spec.step(), margin, sustain, clear, defaults.limits(),
-            Map.of(signal, policy), maxPerHour);
+        VitalcastConfig configuration = VitalcastConfig.load(config, Map.of(), settings);
+        spec = spec.withQuality(noQuality ? io.vitalcast.quality.QualitySpec.off()
+            : configuration.signals().get(signal).quality());
+        io.vitalcast.streaming.AlertPolicy policy = configuration.alertPolicies().get(signal);
+        StreamingSettings streaming = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
+            spec.isEventDriven() ? Duration.ZERO : spec.step(), configuration.alertMargin(),
+            configuration.alertSustainSteps(), configuration.alertClearSteps(), configuration.limits(),
+            Map.of(signal, policy), configuration.maxAlertsPerPatientHour());
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
-        TopologyReplay.Output output = TopologyReplay.run(readings, settings, models);
+        TopologyReplay.Output output = TopologyReplay.run(readings, streaming, models);
         long first = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
         long last = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
         long[] events = labelColumn == null ? null : labelledEvents();
-        long[] alerts = output.openTimesMs();
+        long[] alerts = output.openTimesMs(io.vitalcast.streaming.AlertKind.SENSOR);
         Map<String, DetectionMetrics> results = new LinkedHashMap<>();
         results.put("vitalcast", AlertEvaluation.evaluate(alerts, events, tolerance.toMillis(), last - first));
         long[] rule = null;
@@ -152,9 +173,20 @@ final class BacktestCommand implements Callable<Integer> {
                 + "model %s; margin %.2f, direction %s, sustain %d of %d, clear %d, sensitivity %.2f, exit ratio %.2f, "
                 + "re-alert %s, max/h %d, tolerance %s%n", input.describe(signal),
             readings.size(), (last - first) / 3.6e6, output.forecasts().size(), output.rejected(),
-            output.alerts().size(), forecaster == null ? "baseline (persistence)" : model.getFileName(), margin,
-            policy.direction(), sustain, policy.windowSteps(), clear, sensitivity, exitRatio, policy.reAlert(), maxPerHour,
-            tolerance);
+            output.alerts().size(), forecaster == null ? "baseline " + models.modelOf(signal).info().name()
+                : model.getFileName(), policy.margin(), policy.direction(), policy.sustainSteps(), policy.windowSteps(),
+            policy.clearSteps(), policy.sensitivity(), policy.exitRatio(), policy.reAlert(),
+            configuration.maxAlertsPerPatientHour(), tolerance);
+        long sensorAlerts = output.alerts().stream().filter(a -> a.kind() == io.vitalcast.streaming.AlertKind.SENSOR
+            && a.state() == io.vitalcast.streaming.AlertState.OPEN).count();
+        out.printf(Locale.ROOT, "signal quality %s: %d SENSOR alerts (not scored as detections)%n",
+            noQuality ? "off" : "on", sensorAlerts);
+        if (listAlerts) {
+            for (io.vitalcast.streaming.AlertEvent a : output.alerts()) {
+                out.printf(Locale.ROOT, "  %s  %-15s %-8s %-8s %s%n", a.timestamp(), a.kind(), a.state(),
+                    a.severity(), a.message());
+            }
+        }
         out.printf(Locale.ROOT, "%-14s %7s %7s %10s %9s %7s %7s %12s %12s%n", "detector", "alerts", "events",
             "alerts/h", "precision", "recall", "F1", "false al./h", "median delay");
         results.forEach((name, m) -> out.printf(Locale.ROOT, "%-14s %7d %7d %10.1f %9.3f %7.3f %7.3f %12.1f %11.2fs%n",
@@ -174,6 +206,12 @@ final class BacktestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void policyOption(List<Setting> settings, String field, String value, String option) {
+        if (value != null) {
+            settings.add(new Setting(io.vitalcast.config.ConfigKeys.alertPolicy(signal, field), value, option));
+        }
     }
 
     private static Map<String, Object> metricsJson(DetectionMetrics m) {

@@ -37,10 +37,19 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--origin", description = "Instant of time 0 for numeric times (default "
         + "2000-01-01T00:00:00Z; PhysioNet records are de-identified and start at 0).")
     Instant origin;
-    @Option(names = "--column", required = true, paramLabel = "COLUMN=SIGNAL",
+    @Option(names = "--column", paramLabel = "COLUMN=SIGNAL",
         description = "A column to read and the signal it holds; repeat for several. Signals: heart_rate, spo2, "
             + "resp_rate, rr_interval, abp_mean, abp_sys, abp_dias, pulse.")
     Map<String, String> columns = new LinkedHashMap<>();
+    @Option(names = "--derive-heart-rate", paramLabel = "ECG_COLUMN=SIGNAL",
+        description = {"Instead of copying columns: detect beats in this ECG column (a simplified Pan-Tompkins QRS "
+            + "detector) and write a heart rate per --rate-step, 60 / median of the last 5 beat intervals, stamped "
+            + "at the end of its step; no value where the last beat is over 3 s old.",
+            "Example: II_mV=ecg_heart_rate."})
+    String deriveHeartRate;
+    @Option(names = "--rate-step", defaultValue = "PT1S",
+        description = "Step of the derived heart rate (default ${DEFAULT-VALUE}).")
+    java.time.Duration rateStep;
     @Option(names = "--patient", required = true, description = "Patient id given to every reading.")
     String patientId;
     @Option(names = "--output", required = true, description = "Long-format CSV to write.")
@@ -52,6 +61,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SignalCatalog catalog = SignalCatalog.defaults();
+        if ((deriveHeartRate == null) == columns.isEmpty()) {
+            throw new UserException("give either --column COLUMN=SIGNAL (repeatable) or --derive-heart-rate "
+                + "ECG_COLUMN=SIGNAL");
+        }
+        if (deriveHeartRate != null) {
+            return derive(catalog);
+        }
         columns.values().forEach(catalog::spec);
         WideCsvOptions options = new WideCsvOptions(timeColumn, TimeUnitOption.parse(timeUnit), origin, columns,
             patientId);
@@ -60,6 +76,26 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("wrote %d readings to %s%n", readings.size(), output);
         SeriesBuilder.group(readings).forEach((key, group) -> out.printf("  %s: %d readings%n", key, group.size()));
+        return 0;
+    }
+
+    private Integer derive(SignalCatalog catalog) {
+        String[] parts = deriveHeartRate.split("=", 2);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new UserException("--derive-heart-rate: expected ECG_COLUMN=SIGNAL, got '" + deriveHeartRate + "'");
+        }
+        if (!catalog.contains(parts[1])) {
+            throw new UserException("--derive-heart-rate: unknown signal '" + parts[1] + "'; known signals are "
+                + catalog.names());
+        }
+        io.vitalcast.data.HeartRateDerivation.Result result = io.vitalcast.data.HeartRateDerivation.derive(input,
+            timeColumn, TimeUnitOption.parse(timeUnit), parts[0], parts[1], catalog.spec(parts[1]).unit(), patientId,
+            rateStep, origin);
+        ReadingsCsv.writeLong(output, result.readings());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(java.util.Locale.ROOT, "%s at %.1f Hz: %d beats; wrote %d of %d %s steps (%s) to %s%n", parts[0],
+            result.samplingRate(), result.beats(), result.readings().size(), result.steps(), rateStep, parts[1],
+            output);
         return 0;
     }
 }

@@ -35,6 +35,14 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * would publish for the same input.
  */
 public final class TopologyReplay {
+    /**
+     * A reading of this patient, an hour after the last one, advances stream time so that the windows of the
+     * recording's last steps close (without it the last steps would wait in the suppression buffer forever); its
+     * own outputs are dropped.
+     */
+    private static final String FLUSH_PATIENT = "vitalcast-backtest-flush";
+    private static final java.time.Duration FLUSH_AFTER = java.time.Duration.ofHours(1);
+
     private TopologyReplay() {
     }
 
@@ -50,6 +58,13 @@ public final class TopologyReplay {
         /** Times (epoch ms) at which alerts opened. */
         public long[] openTimesMs() {
             return alerts.stream().filter(a -> a.state() == AlertState.OPEN)
+                .mapToLong(a -> a.timestamp().toEpochMilli()).toArray();
+        }
+
+        /** Times (epoch ms) at which alerts opened, except those of the given kinds. */
+        public long[] openTimesMs(io.vitalcast.streaming.AlertKind... excluded) {
+            java.util.Set<io.vitalcast.streaming.AlertKind> skip = java.util.Set.of(excluded);
+            return alerts.stream().filter(a -> a.state() == AlertState.OPEN && !skip.contains(a.kind()))
                 .mapToLong(a -> a.timestamp().toEpochMilli()).toArray();
         }
     }
@@ -90,7 +105,20 @@ public final class TopologyReplay {
                 alerts.addAll(alertTopic.readValuesToList());
                 forecasts.addAll(forecastTopic.readValuesToList());
             }
-            rejected = rejectedTopic.readValuesToList().size();
+            if (!ordered.isEmpty()) {
+                Reading last = ordered.get(ordered.size() - 1);
+                java.time.Instant after = last.timestamp().plus(FLUSH_AFTER);
+                String json = String.format(Locale.ROOT,
+                    "{\"patientId\":\"%s\",\"signal\":\"%s\",\"timestamp\":%d,\"value\":%s}", FLUSH_PATIENT,
+                    last.signal(), after.toEpochMilli(), Double.toString(last.value()));
+                in.pipeInput(FLUSH_PATIENT, json.getBytes(StandardCharsets.UTF_8), after);
+                alerts.addAll(alertTopic.readValuesToList());
+                forecasts.addAll(forecastTopic.readValuesToList());
+            }
+            alerts.removeIf(a -> FLUSH_PATIENT.equals(a.patientId()));
+            forecasts.removeIf(f -> FLUSH_PATIENT.equals(f.patientId()));
+            rejected = (int) rejectedTopic.readValuesToList().stream()
+                .filter(r -> !r.contains("\"" + FLUSH_PATIENT + "\"")).count();
         }
         deleteQuietly(stateDir);
         return new Output(alerts, forecasts, rejected);

@@ -55,6 +55,13 @@ public final class ConfigKeys {
     public static final java.util.List<String> POLICY_FIELDS = java.util.List.of("margin", "sustain.steps",
         "clear.steps", "direction", "sensitivity", "sustain.window.steps", "exit.ratio", "realert.interval",
         "critical.ratio", "critical.after", "warmup.steps", "predicted.probability");
+    /**
+     * {@code vitalcast.quality.<signal>.flat.steps|max.jump|saturation.low|saturation.high|clear.steps}: a signal's
+     * signal-quality thresholds, overriding the built-in ones of the signal catalog ({@code none} switches a
+     * threshold off; {@code flat.steps} 0 switches the flat-line rule off).
+     */
+    public static final Pattern QUALITY = Pattern.compile(
+        "vitalcast\\.quality\\.([a-z0-9_]+)\\.(flat\\.steps|max\\.jump|saturation\\.low|saturation\\.high|clear\\.steps)");
     /** {@code vitalcast.signals.<signal>.step}: the step of a fixed-step signal. */
     public static final Pattern SIGNAL_STEP = Pattern.compile("vitalcast\\.signals\\.([a-z0-9_]+)\\.step");
 
@@ -104,6 +111,9 @@ public final class ConfigKeys {
         limits(d, "spo2", "88", NO_LIMIT);
         limits(d, "resp_rate", "8", "30");
         limits(d, "rr_interval", "0.3", "2.0");
+        d.put(alertPolicy("rr_interval", "direction"), "below");
+        d.put(alertPolicy("rr_interval", "sustain.steps"), "1");
+        d.put(alertPolicy("rr_interval", "clear.steps"), "1");
         limits(d, "abp_mean", "60", "110");
         for (String signal : new String[] {"heart_rate", "spo2", "resp_rate", "abp_mean", "abp_sys", "abp_dias",
             "pulse"}) {
@@ -129,6 +139,11 @@ public final class ConfigKeys {
     /** {@code vitalcast.signals.<signal>.step}. */
     public static String alertPolicy(String signal, String field) {
         return "vitalcast.alert." + signal + "." + field;
+    }
+
+    /** {@code vitalcast.quality.<signal>.<field>}. */
+    public static String quality(String signal, String field) {
+        return "vitalcast.quality." + signal + "." + field;
     }
 
     public static String step(String signal) {

@@ -101,7 +101,7 @@ final class ConfigParser {
             return;
         }
         Optional<String> signal = signalOf(ConfigKeys.LIMIT, key).or(() -> signalOf(ConfigKeys.SIGNAL_STEP, key))
-            .or(() -> signalOf(ConfigKeys.ALERT_POLICY, key));
+            .or(() -> signalOf(ConfigKeys.ALERT_POLICY, key)).or(() -> signalOf(ConfigKeys.QUALITY, key));
         if (signal.isEmpty()) {
             throw new ConfigException(key + ": unknown key, got '" + setting.shown() + "' (" + setting.origin()
                 + ")");
@@ -329,10 +329,70 @@ final class ConfigParser {
         return value;
     }
 
+    /** The signal's quality thresholds with its {@code vitalcast.quality.<signal>.*} keys applied. */
+    private io.vitalcast.quality.QualitySpec quality(String signal, io.vitalcast.quality.QualitySpec builtIn) {
+        io.vitalcast.quality.QualitySpec q = builtIn;
+        Setting flat = settings.get(ConfigKeys.quality(signal, "flat.steps"));
+        if (flat != null) {
+            int steps = nonNegative(flat);
+            if (steps == 1) {
+                throw ConfigException.invalid(flat, "0 (off) or an integer >= 2");
+            }
+            q = q.withFlatSteps(steps);
+        }
+        Setting jump = settings.get(ConfigKeys.quality(signal, "max.jump"));
+        if (jump != null) {
+            double value = threshold(jump);
+            if (!Double.isNaN(value) && !(value > 0)) {
+                throw ConfigException.invalid(jump, "a number > 0 or '" + ConfigKeys.NO_LIMIT + "'");
+            }
+            q = q.withMaxJumpPerStep(value);
+        }
+        Setting low = settings.get(ConfigKeys.quality(signal, "saturation.low"));
+        Setting high = settings.get(ConfigKeys.quality(signal, "saturation.high"));
+        double lowValue = low == null ? q.saturationLow() : threshold(low);
+        double highValue = high == null ? q.saturationHigh() : threshold(high);
+        if (!Double.isNaN(lowValue) && !Double.isNaN(highValue) && !(lowValue < highValue)) {
+            Setting culprit = low != null ? low : high;
+            throw new ConfigException(culprit.key() + ": saturation low " + lowValue + " must be below saturation "
+                + "high " + highValue + ", got '" + culprit.value() + "' (" + culprit.origin() + ")");
+        }
+        q = q.withSaturationLow(Double.NaN).withSaturationHigh(highValue).withSaturationLow(lowValue);
+        Setting clear = settings.get(ConfigKeys.quality(signal, "clear.steps"));
+        if (clear != null) {
+            q = q.withClearSteps(positive(clear));
+        }
+        return q;
+    }
+
+    private static double threshold(Setting setting) {
+        if (setting.value().trim().equalsIgnoreCase(ConfigKeys.NO_LIMIT)) {
+            return Double.NaN;
+        }
+        Double value = number(setting.value().trim());
+        if (value == null || value.isInfinite()) {
+            throw ConfigException.invalid(setting, "a number or '" + ConfigKeys.NO_LIMIT + "'");
+        }
+        return value;
+    }
+
+    private static int nonNegative(Setting setting) {
+        try {
+            int value = Integer.parseInt(setting.value().trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(setting, "an integer >= 0");
+    }
+
     private Map<String, SignalSpec> signals() {
         Map<String, SignalSpec> signals = new LinkedHashMap<>();
         for (String name : catalog.names()) {
             SignalSpec spec = catalog.spec(name);
+            spec = spec.withQuality(quality(name, spec.quality()));
             String key = ConfigKeys.step(name);
             Setting step = settings.get(key);
             if (spec.isEventDriven()) {

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.vitalcast.quality.QualityProblem;
+import io.vitalcast.quality.QualityTracker;
+
 /**
  * Turns the readings of one patient and signal into regular, gap-free {@link Segment}s.
  *
@@ -21,6 +24,10 @@ import java.util.TreeMap;
  * counted from the first valid reading); an event-driven signal has one step per reading. A run of at most
  * {@code maxGapSteps} missing steps between two valid ones is filled by linear interpolation; a longer run ends the
  * segment. Missing steps before the first or after the last valid reading belong to no segment.
+ *
+ * <p>Signal quality: before gap filling, each step (each reading of an event-driven signal) is judged by the
+ * signal's quality rules ({@link QualityTracker}, the same rules the stream applies); a step judged bad (flat
+ * line, impossible jump, saturation) is counted by reason and becomes a missing step, so it never reaches training.
  *
  * <p>Stateless and thread-safe.
  */
@@ -140,12 +147,19 @@ public final class SeriesBuilder {
                                               Map<InvalidReason, Integer> invalid, List<Reading> valid,
                                               List<Boolean> validFlags) {
         GapFiller filler = new GapFiller(spec.maxGapSteps(), null);
+        QualityTracker quality = QualityTracker.initial();
         int next = 0;
         long position = 0;
         for (boolean isValid : validFlags) {
             if (isValid) {
                 Reading reading = valid.get(next++);
-                filler.add(position, reading.value(), reading.timestamp());
+                QualityTracker.Verdict verdict = quality.next(spec.quality(), reading.value(), 0);
+                quality = verdict.next();
+                if (verdict.isBad()) {
+                    invalid.merge(reasonOf(verdict.problem()), 1, Integer::sum);
+                } else {
+                    filler.add(position, reading.value(), reading.timestamp());
+                }
             }
             position++;
         }
@@ -164,15 +178,34 @@ public final class SeriesBuilder {
         }
         int averaged = 0;
         GapFiller filler = new GapFiller(spec.maxGapSteps(), spec.step());
+        QualityTracker quality = QualityTracker.initial();
+        long lastJudged = -1;
         for (Map.Entry<Long, double[]> bin : bins.entrySet()) {
             double[] sumAndCount = bin.getValue();
             if (sumAndCount[1] > 1) {
                 averaged += (int) sumAndCount[1];
             }
+            long missing = lastJudged < 0 ? 0 : bin.getKey() - lastJudged - 1;
+            lastJudged = bin.getKey();
+            QualityTracker.Verdict verdict = quality.next(spec.quality(), sumAndCount[0] / sumAndCount[1], missing);
+            quality = verdict.next();
+            if (verdict.isBad()) {
+                invalid.merge(reasonOf(verdict.problem()), 1, Integer::sum);
+                continue;
+            }
             filler.add(bin.getKey(), sumAndCount[0] / sumAndCount[1],
                 origin.plus(spec.step().multipliedBy(bin.getKey())));
         }
         return filler.finish(key, spec, count, invalid, averaged);
+    }
+
+    private static InvalidReason reasonOf(QualityProblem problem) {
+        return switch (problem) {
+            case DROPOUT -> InvalidReason.SENSOR_OFF;
+            case FLAT_LINE -> InvalidReason.FLAT_LINE;
+            case IMPOSSIBLE_JUMP -> InvalidReason.IMPOSSIBLE_JUMP;
+            case SATURATION -> InvalidReason.SATURATION;
+        };
     }
 
     /** Collects values at increasing step positions into segments, filling short gaps and splitting at long ones. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.vitalcast.quality.QualitySpec;
+
 /**
  * What a valid reading of a signal looks like and how the signal is sampled. Readings outside {@code [min, max]}
  * or equal to the sensor-off value are physiologically meaningless (a bedside monitor reports SpO2 0 when the probe
@@ -22,9 +24,11 @@ import java.util.Optional;
  * @param step           step of a fixed-step signal; null for an event-driven signal or a step to infer
  * @param maxGapSteps    gaps of up to this many missing steps are filled by linear interpolation, longer ones split
  * @param sampling       fixed-step or event-driven
+ * @param quality        signal-quality thresholds (flat line, impossible jump, saturation); steps they mark bad
+ *                       raise SENSOR alerts in the stream and are kept out of training
  */
 public record SignalSpec(String name, String unit, double min, double max, Double sensorOffValue, Duration step,
-                         int maxGapSteps, Sampling sampling) {
+                         int maxGapSteps, Sampling sampling, QualitySpec quality) {
 
     /** How readings map to steps. */
     public enum Sampling {
@@ -38,6 +42,7 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(quality, "quality");
         if (!(min < max)) {
             throw new IllegalArgumentException("signal " + name + ": min " + min + " must be below max " + max);
         }
@@ -50,6 +55,12 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
         if (maxGapSteps < 0) {
             throw new IllegalArgumentException("signal " + name + ": maxGapSteps must be >= 0, got " + maxGapSteps);
         }
+    }
+
+    /** A spec without signal-quality rules (only sensor-off readings are dropouts). */
+    public SignalSpec(String name, String unit, double min, double max, Double sensorOffValue, Duration step,
+                      int maxGapSteps, Sampling sampling) {
+        this(name, unit, min, max, sensorOffValue, step, maxGapSteps, sampling, QualitySpec.off());
     }
 
     /** A spec whose sampling follows the step: null means event-driven, as the issue specifies. */
@@ -69,12 +80,17 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
             throw new IllegalArgumentException("signal " + name + " is event-driven and takes no step, got " + newStep);
         }
         return new SignalSpec(name, unit, min, max, sensorOffValue, Objects.requireNonNull(newStep, "step"),
-            maxGapSteps, sampling);
+            maxGapSteps, sampling, quality);
     }
 
     /** This spec with another gap limit. */
     public SignalSpec withMaxGapSteps(int newMaxGapSteps) {
-        return new SignalSpec(name, unit, min, max, sensorOffValue, step, newMaxGapSteps, sampling);
+        return new SignalSpec(name, unit, min, max, sensorOffValue, step, newMaxGapSteps, sampling, quality);
+    }
+
+    /** This spec with other signal-quality thresholds. */
+    public SignalSpec withQuality(QualitySpec newQuality) {
+        return new SignalSpec(name, unit, min, max, sensorOffValue, step, maxGapSteps, sampling, newQuality);
     }
 
     /** Why a value is invalid for this signal, or empty when it is valid. */

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * (the recent median, an AR model, an LSTM adapting to the patient) drifts towards the arrhythmia and stops seeing
  * it. This reference learns only from intervals it accepts as sinus: the reference is the median of the last
  * {@link #SINUS_BEATS} accepted intervals; an interval shorter than the reference by more than the prematurity
- * threshold is premature and is not learned, nor is the pause that follows it.
+ * threshold is premature and is not learned, nor is the pause that follows it, nor any interval longer than the
+ * reference by more than the same fraction (a pause, a blocked or missed beat).
  *
  * <p>The prematurity threshold is {@code max(15%, 3 sigma)}, where sigma is a robust relative beat-to-beat spread
  * of the accepted intervals ({@code 1.4826 * median|RR(i) - RR(i-1)| / sqrt(2) / reference}). 15% is the usual
@@ -20,7 +21,7 @@ import java.util.Arrays;
  * varies beat to beat (respiratory sinus arrhythmia), which is where a fixed-ratio rule floods the ward with alarms.
  *
  * <p>A sustained change must not be learned as normal unless it is a rhythm: after {@link #RELEARN_BEATS}
- * consecutive premature intervals the reference relearns only if the last {@link #SINUS_BEATS} of them are regular
+ * consecutive intervals outside the sinus band the reference relearns only if the last {@link #SINUS_BEATS} of them are regular
  * (relative spread below a third of the floor), as a sudden but regular change of sinus rate is; an alternating
  * (bigeminy) or irregular run keeps the sinus reference it had.
  *
@@ -41,15 +42,15 @@ public final class SinusRhythm {
     private static final int ARRAY_LENGTH = 2 * SINUS_BEATS + 4;
 
     private final double[] accepted;
-    private final double[] recentPremature;
+    private final double[] recentOutside;
     private final boolean previousPremature;
-    private final int prematureRun;
+    private final int outsideRun;
 
-    private SinusRhythm(double[] accepted, double[] recentPremature, boolean previousPremature, int prematureRun) {
+    private SinusRhythm(double[] accepted, double[] recentOutside, boolean previousPremature, int outsideRun) {
         this.accepted = accepted;
-        this.recentPremature = recentPremature;
+        this.recentOutside = recentOutside;
         this.previousPremature = previousPremature;
-        this.prematureRun = prematureRun;
+        this.outsideRun = outsideRun;
     }
 
     /** The reference of a series with no beat yet. */
@@ -99,18 +100,21 @@ public final class SinusRhythm {
                 false, Double.NaN, Double.NaN);
         }
         double expected = median(accepted);
-        double threshold = (1 - prematurity()) * expected;
+        double prematurity = prematurity();
+        double threshold = (1 - prematurity) * expected;
         boolean premature = interval < threshold;
-        if (premature) {
-            int run = prematureRun + 1;
-            double[] recent = append(recentPremature, interval, SINUS_BEATS);
+        boolean sinus = !premature && interval <= (1 + prematurity) * expected && !previousPremature;
+        if (!sinus) {
+            int run = outsideRun + 1;
+            double[] recent = append(recentOutside, interval, SINUS_BEATS);
             if (run >= RELEARN_BEATS && isRegular(recent)) {
-                return new Judgement(new SinusRhythm(recent, new double[0], false, 0), true, expected, threshold);
+                return new Judgement(new SinusRhythm(recent, new double[0], false, 0), premature, expected,
+                    threshold);
             }
-            return new Judgement(new SinusRhythm(accepted, recent, true, run), true, expected, threshold);
+            return new Judgement(new SinusRhythm(accepted, recent, premature, run), premature, expected, threshold);
         }
-        double[] learned = previousPremature ? accepted : append(accepted, interval, SINUS_BEATS);
-        return new Judgement(new SinusRhythm(learned, new double[0], false, 0), false, expected, threshold);
+        return new Judgement(new SinusRhythm(append(accepted, interval, SINUS_BEATS), new double[0], false, 0), false,
+            expected, threshold);
     }
 
     private static boolean isRegular(double[] intervals) {
@@ -130,10 +134,10 @@ public final class SinusRhythm {
         double[] out = new double[ARRAY_LENGTH];
         out[0] = accepted.length;
         System.arraycopy(accepted, 0, out, 1, accepted.length);
-        out[SINUS_BEATS + 1] = recentPremature.length;
-        System.arraycopy(recentPremature, 0, out, SINUS_BEATS + 2, recentPremature.length);
+        out[SINUS_BEATS + 1] = recentOutside.length;
+        System.arraycopy(recentOutside, 0, out, SINUS_BEATS + 2, recentOutside.length);
         out[2 * SINUS_BEATS + 2] = previousPremature ? 1 : 0;
-        out[2 * SINUS_BEATS + 3] = prematureRun;
+        out[2 * SINUS_BEATS + 3] = outsideRun;
         return out;
     }
 

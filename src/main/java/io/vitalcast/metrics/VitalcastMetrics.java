@@ -34,6 +34,8 @@ public final class VitalcastMetrics {
     public static final String ACKS = "vitalcast.alert.acks";
     /** Alerts currently open, by kind. */
     public static final String OPEN_ALERTS = "vitalcast.alerts.open";
+    /** Steps judged bad by the signal-quality rules, by signal and problem (no patient label). */
+    public static final String QUALITY_PROBLEMS = "vitalcast.quality.problems";
     /** Time from a step's event time to its forecast being produced. */
     public static final String LATENCY = "vitalcast.forecast.latency";
     /** Model inference time per forecast. */
@@ -145,6 +147,11 @@ public final class VitalcastMetrics {
 
     public void ack(String action, boolean accepted) {
         counter(ACKS, "action", action, "outcome", accepted ? "accepted" : "rejected").increment();
+    }
+
+    /** One step (or sensor-off reading) of a signal judged bad, with its quality problem. */
+    public void qualityProblem(String signal, String problem) {
+        counter(QUALITY_PROBLEMS, "signal", signal, "problem", problem).increment();
     }
 
     public void latency(String signal, Duration latency) {

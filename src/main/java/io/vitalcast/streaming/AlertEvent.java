@@ -2,6 +2,9 @@ package io.vitalcast.streaming;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vitalcast.quality.QualityProblem;
+
 /**
  * A record on the alerts topic.
  *
@@ -23,17 +26,35 @@ import java.time.Instant;
  *                    the forecast intervals ({@link CrossingProbability}), else null
  * @param suppressed  alerts of this patient held back by the hourly cap since the last alert event published, or
  *                    null when none
+ * @param problem     for a SENSOR alert's OPEN, the signal-quality problem; otherwise null (and absent from JSON)
  */
 public record AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
                          AlertState state, Instant timestamp, double observed, Double expected, Double lower,
                          Double upper, Long leadTimeMs, String unit, String message, Double probability,
-                         Integer suppressed) {
+                         Integer suppressed, @JsonInclude(JsonInclude.Include.NON_NULL) QualityProblem problem) {
 
-    /** An event without a crossing probability or suppressed alerts to report. */
+    /** A clinical alert event with a crossing probability or suppressed alerts to report. */
+    public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
+                      AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                      Double upper, Long leadTimeMs, String unit, String message, Double probability,
+                      Integer suppressed) {
+        this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
+            leadTimeMs, unit, message, probability, suppressed, null);
+    }
+
+    /** A signal-quality (SENSOR) alert event. */
+    public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
+                      AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                      Double upper, Long leadTimeMs, String unit, String message, QualityProblem problem) {
+        this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
+            leadTimeMs, unit, message, null, null, problem);
+    }
+
+    /** A clinical alert event without a crossing probability or suppressed alerts to report. */
     public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
                       AlertState state, Instant timestamp, double observed, Double expected, Double lower,
                       Double upper, Long leadTimeMs, String unit, String message) {
         this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
-            leadTimeMs, unit, message, null, null);
+            leadTimeMs, unit, message, null, null, null);
     }
 }

@@ -7,5 +7,10 @@ public enum AlertKind {
     /** The observed value is beyond the configured clinical limits. */
     LIMIT,
     /** The forecast crosses the clinical limits within the horizon; carries the lead time. */
-    PREDICTED_LIMIT
+    PREDICTED_LIMIT,
+    /**
+     * A technical alert: the signal itself cannot be believed (dropout, flat line, impossible jump, saturation);
+     * carries the problem. While it is open the clinical kinds above do not open for that signal.
+     */
+    SENSOR
 }

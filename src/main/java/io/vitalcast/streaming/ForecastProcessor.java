@@ -12,9 +12,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the state of every series (patient and signal) in a persistent, changelogged store and applies the
- * {@link SeriesUpdater} to each new step, forwarding forecasts, alert events and LATE rejections, all keyed by
- * patient id. The alert policy sees the patient's acknowledgements (written by {@link AckProcessor}) and hourly alert
- * budget, kept in stores of their own; an acknowledgement is forgotten when its alert resolves.
+ * {@link SeriesUpdater} to each new step (and sensor-off marker), forwarding forecasts, alert events and LATE
+ * rejections, all keyed by patient id, and counting signal-quality problems per signal. The alert policy sees the
+ * patient's acknowledgements (written by {@link AckProcessor}) and hourly alert budget, kept in stores of their own;
+ * an acknowledgement is forgotten when its alert resolves.
  */
 final class ForecastProcessor implements Processor<String, StepValue, String, TopologyOutput> {
     static final String STORE = "series-state";
@@ -79,7 +80,12 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         for (AlertContext.Suppression suppression : alerting.suppressions()) {
             metrics.alertSuppressed(suppression.kind().name(), suppression.reason());
         }
-        metrics.watchedValue(step.patientId(), step.signal(), step.value());
+        if (update.state().quality().problem() != null) {
+            metrics.qualityProblem(step.signal(), update.state().quality().problem().name());
+        }
+        if (!step.isSensorOff()) {
+            metrics.watchedValue(step.patientId(), step.signal(), step.value());
+        }
         for (SeriesUpdater.HorizonScore score : update.scores()) {
             metrics.error(step.signal(), score.horizon(), score.absoluteError());
             if (score.covered() != null) {

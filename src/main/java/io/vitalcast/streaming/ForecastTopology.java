@@ -31,6 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  *          -> forecast-steps (stores series-state, alert-acks, alert-budget)
  *                                                    -> vitals.forecasts / vitals.alerts / vitals.rejected
  * alert-acks -> record-acks (stores alert-acks, series-state) -> (invalid -> vitals.rejected)
+ * SENSOR_OFF rejections -> sensor-off-marker -> forecast-steps (a dropout for the signal-quality rules)
  * </pre>
  * The acknowledgement processor and the forecasting processor share stores, so Kafka Streams puts them in one
  * sub-topology: the readings and acks topics must have the same partition count (both keyed by patient id), and an
@@ -112,6 +113,14 @@ public final class ForecastTopology {
                     Named.as("step-" + spec.name()));
             steps.add(windowed);
         }
+        steps.add(parsed.filter((key, result) -> result.isRejected()
+                    && result.rejected().reason() == RejectReason.SENSOR_OFF && result.rejected().patientId() != null
+                    && settings.signals().containsKey(result.rejected().signal()), Named.as("sensor-off"))
+            .mapValues(result -> {
+                RejectedReading r = result.rejected();
+                return StepValue.sensorOff(r.patientId(), r.signal(), r.timestamp(), new SourceRecord(r.sourceTopic(),
+                    r.partition(), r.offset(), r.timestamp(), null, null));
+            }, Named.as("sensor-off-marker")));
         KStream<String, StepValue> allSteps = steps.get(0);
         for (int i = 1; i < steps.size(); i++) {
             allSteps = allSteps.merge(steps.get(i), Named.as("merge-steps-" + i));

@@ -18,28 +18,45 @@ package io.vitalcast.streaming;
  * @param modelState       a stateful model's recurrent state after the last step, or null (window model, or no step
  *                         of the current segment yet)
  * @param segmentSteps     steps since the current segment started (the first step, or the restart after a long gap)
+ * @param quality          signal quality and the SENSOR alert ({@link SignalQuality})
  */
 public record SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
                           double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
                           AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths,
-                          double[] modelState, long segmentSteps) {
+                          double[] modelState, long segmentSteps, QualityStatus quality) {
 
     public SeriesState {
         recentForecasts = recentForecasts == null ? new double[0][] : recentForecasts;
         recentHalfWidths = recentHalfWidths == null ? new double[0][] : recentHalfWidths;
+        quality = quality == null ? QualityStatus.initial() : quality;
     }
 
-    /** A state without a model state (a window model's), for callers that do not track one. */
+    /** A state with nothing known about signal quality yet. */
+    public SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
+                       double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
+                       AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths,
+                       double[] modelState, long segmentSteps) {
+        this(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount, deviation, limit,
+            predicted, recentForecasts, recentHalfWidths, modelState, segmentSteps, null);
+    }
+
+    /** A state without a model state (a window model's) and with nothing known about signal quality yet. */
     public SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
                        double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
                        AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths) {
         this(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount, deviation, limit,
-            predicted, recentForecasts, recentHalfWidths, null, 0);
+            predicted, recentForecasts, recentHalfWidths, null, 0, null);
+    }
+
+    /** This state with another signal-quality part. */
+    public SeriesState withQuality(QualityStatus newQuality) {
+        return new SeriesState(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount,
+            deviation, limit, predicted, recentForecasts, recentHalfWidths, modelState, segmentSteps, newQuality);
     }
 
     /** The state of a series never seen. */
     public static SeriesState empty() {
         return new SeriesState(new double[0], -1, null, null, 0, 0, AlertStatus.idle(), AlertStatus.idle(),
-            AlertStatus.idle(), new double[0][], new double[0][]);
+            AlertStatus.idle(), new double[0][], new double[0][], null, 0, QualityStatus.initial());
     }
 }

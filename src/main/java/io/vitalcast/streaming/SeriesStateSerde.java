@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
+import io.vitalcast.quality.QualityProblem;
+import io.vitalcast.quality.QualityTracker;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,7 +18,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * JSON of the same state (history, the last forecasts and their intervals) was several kilobytes of text per step
  * and dominated the forecaster's throughput. Versioned by a leading byte so that a later layout can still read this
  * one. Version 2 adds the alert policy's memory to each alert status (m-of-n steps, open and resolve times, snooze,
- * held-back episode), a stateful model's recurrent state and the steps of the current segment. Version 1 states
+ * held-back episode), a stateful model's recurrent state and the steps of the current segment, and the signal-quality
+ * part. Version 1 states
  * (written before these) are still read, with none of it: a stateful model then starts a new segment at the next step
  * (its first forecast comes after its warm-up), a window model is unaffected.
  */
@@ -51,6 +54,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             writeMatrix(out, s.recentHalfWidths());
             writeArray(out, s.modelState());
             out.writeLong(s.segmentSteps());
+            writeQuality(out, s.quality());
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -71,10 +75,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             if (!v2) {
                 return state;
             }
+            double[] modelState = readArray(in);
+            long segmentSteps = in.readLong();
             return new SeriesState(state.history(), state.lastStepMs(), state.pendingForecast(),
                 state.pendingHalfWidth(), state.residualMae(), state.residualCount(), state.deviation(),
-                state.limit(), state.predicted(), state.recentForecasts(), state.recentHalfWidths(), readArray(in),
-                in.readLong());
+                state.limit(), state.predicted(), state.recentForecasts(), state.recentHalfWidths(), modelState,
+                segmentSteps, readQuality(in));
         } catch (IOException e) {
             throw new SerializationException("cannot read series state", e);
         }
@@ -116,6 +122,22 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             rows[r] = readArray(in);
         }
         return rows;
+    }
+
+    private static void writeQuality(DataOutputStream out, QualityStatus quality) throws IOException {
+        out.writeDouble(quality.tracker().lastValue());
+        out.writeInt(quality.tracker().flatRun());
+        out.writeLong(quality.lastTimeMs());
+        out.writeByte(quality.problem() == null ? -1 : quality.problem().ordinal());
+        writeStatus(out, quality.sensor());
+    }
+
+    private static QualityStatus readQuality(DataInputStream in) throws IOException {
+        QualityTracker tracker = new QualityTracker(in.readDouble(), in.readInt());
+        long lastTimeMs = in.readLong();
+        byte problem = in.readByte();
+        return new QualityStatus(tracker, lastTimeMs, problem < 0 ? null : QualityProblem.values()[problem],
+            readStatus(in, true));
     }
 
     private static void writeStatus(DataOutputStream out, AlertStatus status) throws IOException {

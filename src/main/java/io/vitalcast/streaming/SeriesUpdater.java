@@ -19,11 +19,18 @@ import io.vitalcast.data.SignalSpec;
  * <p>A window model forecasts from the last {@code window} values. A stateful model ({@link SeriesModel#isStateful})
  * is advanced by every new step, filled ones included, on the recurrent state stored with the series, which a
  * restart resets; it forecasts from that state and its last few values once the segment has {@code window} steps.
+ * <p>Signal quality ({@link SignalQuality}): a bad step (and a sensor-off marker) only updates the quality state and
+ * the SENSOR alert; it is not scored, not added to the history and counts as a missing step for the gap rule. While
+ * a SENSOR alert is open (bad steps and the good steps before it resolves), DEVIATION, LIMIT and PREDICTED_LIMIT
+ * alerts are frozen: none opens, and one already open stays open, neither escalated nor resolved, until the signal
+ * can be believed again (nothing is known about the patient from this signal meanwhile). Good steps in that time
+ * still join the history and are scored.
  */
 public final class SeriesUpdater {
     private static final double MAE_DECAY = 0.05;
 
     private final StreamingSettings settings;
+    private final SignalQuality quality = new SignalQuality();
 
     public SeriesUpdater(StreamingSettings settings) {
         this.settings = settings;
@@ -62,9 +69,17 @@ public final class SeriesUpdater {
      */
     public Update apply(SeriesState state, StepValue step, SignalSpec spec, SeriesModel model, AlertContext alerting) {
         long stepMs = spec.isEventDriven() ? 0 : spec.step().toMillis();
-        if (state.lastStepMs() >= 0 && step.timeMs() <= state.lastStepMs()) {
+        long lastJudgedMs = Math.max(state.lastStepMs(), state.quality().lastTimeMs());
+        if (!step.isSensorOff() && lastJudgedMs >= 0 && step.timeMs() <= lastJudgedMs) {
             return new Update(state, null, List.of(), true, List.of());
         }
+        long missingSinceJudged = spec.isEventDriven() || lastJudgedMs < 0 ? 0
+            : (step.timeMs() - lastJudgedMs) / stepMs - 1;
+        SignalQuality.Assessment assessment = quality.assess(state.quality(), step, spec, missingSinceJudged);
+        if (assessment.bad()) {
+            return new Update(state.withQuality(assessment.status()), null, assessment.alerts(), false, List.of());
+        }
+        boolean suppressed = assessment.suppressed();
         double[] history = state.history();
         boolean scorable = state.pendingForecast() != null;
         boolean restart = false;
@@ -81,7 +96,7 @@ public final class SeriesUpdater {
                 scorable = false;
             }
         }
-        List<AlertEvent> alerts = new ArrayList<>();
+        List<AlertEvent> alerts = new ArrayList<>(assessment.alerts());
         List<HorizonScore> scores = new ArrayList<>();
         double[][] recent = scorable ? state.recentForecasts() : new double[0][];
         double[][] recentWidths = scorable ? state.recentHalfWidths() : new double[0][];
@@ -117,7 +132,7 @@ public final class SeriesUpdater {
                 String message = String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g (expected %.4g to "
                     + "%.4g; score %.2f)", step.signal(), step.value(), unit, residual > 0 ? "above" : "below",
                     expected, expected - scale, expected + scale, score);
-                deviation = transition(deviation, new AlertStateMachine.Observation(abnormal, normal, severity),
+                deviation = suppressed ? deviation : transition(deviation, new AlertStateMachine.Observation(abnormal, normal, severity),
                     policy, AlertKind.DEVIATION, step, time, expected, expected - scale, expected + scale, null,
                     null, unit, message, alerting, alerts);
             }
@@ -127,7 +142,7 @@ public final class SeriesUpdater {
         String limitMessage = String.format(Locale.ROOT, "%s %.4g %s is %s", step.signal(), step.value(), unit,
             limits.isBelow(step.value()) ? "below the low limit " + limits.low()
                 : limits.isAbove(step.value()) ? "above the high limit " + limits.high() : "within limits");
-        AlertStatus limit = transition(state.limit(), new AlertStateMachine.Observation(beyond, !beyond,
+        AlertStatus limit = suppressed ? state.limit() : transition(state.limit(), new AlertStateMachine.Observation(beyond, !beyond,
                 Severity.CRITICAL), policy, AlertKind.LIMIT, step, time, null, finiteOrNull(limits.low()),
             finiteOrNull(limits.high()), null, null, unit, limitMessage, alerting, alerts);
 
@@ -146,7 +161,8 @@ public final class SeriesUpdater {
         double[] pendingWidths = null;
         AlertStatus predicted = state.predicted();
         SeriesState interim = new SeriesState(appended, step.timeMs(), null, null, residualMae, residualCount,
-            deviation, limit, predicted, null, null, modelState, segmentSteps);
+            deviation, limit, predicted, null, null, modelState, segmentSteps,
+            assessment.status());
         boolean ready = model.isStateful() ? segmentSteps >= model.window() : appended.length >= model.window();
         if (ready) {
             pending = model.isStateful() ? model.forecast(modelState, appended) : model.forecast(appended);
@@ -170,7 +186,7 @@ public final class SeriesUpdater {
                         + "probability %.2f of crossing within the horizon", step.signal(), pending[at], unit,
                     low ? "low" : "high", low ? limits.low() : limits.high(), lead / 1000, crossing.probability());
             }
-            predicted = transition(predicted, new AlertStateMachine.Observation(predictedAbnormal, predictedNormal,
+            predicted = suppressed ? predicted : transition(predicted, new AlertStateMachine.Observation(predictedAbnormal, predictedNormal,
                     Severity.WARNING), policy, AlertKind.PREDICTED_LIMIT, step, time, at >= 0 ? pending[at] : null,
                 finiteOrNull(limits.low()), finiteOrNull(limits.high()), lead, crossing.probability(), unit, message,
                 alerting, alerts);
@@ -182,7 +198,8 @@ public final class SeriesUpdater {
             nextWidths = prepend(recentWidths, pendingWidths, model.horizon());
         }
         SeriesState next = new SeriesState(appended, step.timeMs(), pending, pendingWidths, residualMae,
-            residualCount, deviation, limit, predicted, nextRecent, nextWidths, modelState, segmentSteps);
+            residualCount, deviation, limit, predicted, nextRecent, nextWidths, modelState, segmentSteps,
+            assessment.status());
         return new Update(next, forecast, alerts, false, scores);
     }
 

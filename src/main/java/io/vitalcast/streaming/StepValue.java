@@ -13,4 +13,17 @@ package io.vitalcast.streaming;
  */
 public record StepValue(String patientId, String signal, long timeMs, double value, int readings,
                         SourceRecord source) {
+
+    /**
+     * A marker that a sensor-off reading arrived (the reading itself goes to the rejected topic): it lets the series
+     * raise a SENSOR dropout alert, and carries no value.
+     */
+    public static StepValue sensorOff(String patientId, String signal, long timeMs, SourceRecord source) {
+        return new StepValue(patientId, signal, timeMs, Double.NaN, 0, source);
+    }
+
+    /** Whether this is a {@linkplain #sensorOff sensor-off marker} rather than a step with a value. */
+    public boolean isSensorOff() {
+        return readings == 0;
+    }
 }

@@ -47,7 +47,8 @@ class SeriesBuilderTest {
         assertThat(series.readings()).isEqualTo(7);
         assertThat(series.invalid()).containsExactlyInAnyOrderEntriesOf(Map.of(
             InvalidReason.NOT_FINITE, 1, InvalidReason.SENSOR_OFF, 1, InvalidReason.OUT_OF_RANGE, 1,
-            InvalidReason.WRONG_UNIT, 1, InvalidReason.DUPLICATE, 1));
+            InvalidReason.WRONG_UNIT, 1, InvalidReason.DUPLICATE, 1, InvalidReason.FLAT_LINE, 0,
+            InvalidReason.IMPOSSIBLE_JUMP, 0, InvalidReason.SATURATION, 0));
         assertThat(series.validReadings()).isEqualTo(2);
         assertThat(series.segments().get(0).value(0)).as("the first reading at a time is used").isEqualTo(60);
     }
@@ -178,5 +179,34 @@ class SeriesBuilderTest {
         assertThat(series.segments()).isEmpty();
         assertThat(series.invalid()).containsEntry(InvalidReason.SENSOR_OFF, 3);
         assertThat(series.validReadings()).isZero();
+    }
+
+    @Test
+    void shouldKeepBadQualityStepsOutOfTheSeriesAsGapsAndCountThemByReason() {
+        List<Reading> readings = minutes("heart_rate", 80, 82, 150, 96, 300, 250);
+
+        PreparedSeries series = SeriesBuilder.prepare(readings, HR);
+
+        assertThat(series.invalid()).containsEntry(InvalidReason.IMPOSSIBLE_JUMP, 1)
+            .containsEntry(InvalidReason.SATURATION, 1).containsEntry(InvalidReason.FLAT_LINE, 0);
+        assertThat(series.segments()).hasSize(1);
+        assertThat(series.segments().get(0).values()).as("150 and 300 are interpolated like missing steps")
+            .containsExactly(80, 82, 89, 96, 173, 250);
+        assertThat(series.filledSteps()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCutAFlatLineOutOfAnEventDrivenSeriesOnlyWhenItsRuleIsOn() {
+        SignalSpec rr = SignalCatalog.defaults().spec("rr_interval");
+        List<Reading> beats = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            beats.add(new Reading(T0.plusSeconds(i), "p", "rr_interval", 0.8, null));
+        }
+
+        assertThat(SeriesBuilder.prepare(beats, rr).invalid().get(InvalidReason.FLAT_LINE))
+            .as("a paced rhythm is constant: no flat-line rule for RR intervals").isZero();
+        PreparedSeries flat = SeriesBuilder.prepare(beats, rr.withQuality(rr.quality().withFlatSteps(10)));
+        assertThat(flat.invalid().get(InvalidReason.FLAT_LINE)).isEqualTo(3);
+        assertThat(flat.segments().get(0).length()).isEqualTo(9);
     }
 }

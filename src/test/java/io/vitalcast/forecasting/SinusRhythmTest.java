@@ -72,6 +72,19 @@ class SinusRhythmTest {
     }
 
     @Test
+    void shouldNeitherFlagNorLearnALongPauseOrAMissedBeat() {
+        SinusRhythm rhythm = SinusRhythm.start();
+        for (double interval : sinus(10, 0.8)) {
+            rhythm = rhythm.judge(interval).next();
+        }
+        SinusRhythm.Judgement pause = rhythm.judge(1.6);
+        SinusRhythm after = pause.next().judge(1.6).next().judge(1.6).next();
+
+        assertThat(pause.premature()).isFalse();
+        assertThat(after.expected()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(0.011));
+    }
+
+    @Test
     void shouldKeepFlaggingEctopicBeatsThroughBigeminy() {
         double[] bigeminy = new double[60];
         for (int i = 0; i < bigeminy.length; i++) {

@@ -34,7 +34,8 @@ class AlertCapTopologyTest {
     void shouldHoldBackAlertsBeyondTheHourlyCapOfAPatientAndReportThemWithTheNextAlert() {
         StreamingSettings settings = new StreamingSettings(Topics.defaults(),
             Map.of("rr_interval", SignalCatalog.defaults().spec("rr_interval")), null, Duration.ZERO, 0.0, 1, 1,
-            Map.of("rr_interval", new ClinicalLimits(0.3, 2.0)), Map.of(), 2);
+            Map.of("rr_interval", new ClinicalLimits(0.3, 2.0)),
+            Map.of("rr_interval", new AlertPolicy(0.0, 1, 1, AlertDirection.BELOW)), 2);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vitalcast-cap-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -46,8 +47,8 @@ class AlertCapTopologyTest {
                 new StringSerializer(), new ByteArraySerializer());
             TestOutputTopic<String, String> alerts = driver.createOutputTopic("vitals.alerts",
                 new StringDeserializer(), new StringDeserializer());
-            long[] seconds = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 3700};
-            double[] rr = {1.0, 2.5, 1.0, 2.5, 1.0, 2.5, 1.0, 2.5, 1.0, 1.0, 2.5};
+            long[] seconds = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 3700};
+            double[] rr = {1.0, 1.0, 1.0, 1.0, 1.0, 2.5, 1.0, 2.5, 1.0, 2.5, 1.0, 2.5, 1.0, 1.0, 2.5};
             for (int i = 0; i < rr.length; i++) {
                 Instant time = T0.plusSeconds(seconds[i]);
                 readings.pipeInput("p-1", ("{\"patientId\":\"p-1\",\"signal\":\"rr_interval\",\"timestamp\":\""

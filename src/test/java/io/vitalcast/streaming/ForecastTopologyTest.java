@@ -186,7 +186,7 @@ class ForecastTopologyTest {
 
     @Test
     void shouldOpenAndResolveALimitAlertWithAStableId() {
-        double[] values = {80, 80, 150, 155, 160, 80, 80, 80, 80, 80, 80};
+        double[] values = {80, 80, 125, 150, 155, 160, 120, 80, 80, 80, 80, 80};
         for (int s = 0; s < values.length; s++) {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s), values[s]);
         }
@@ -264,13 +264,15 @@ class ForecastTopologyTest {
 
     @Test
     void shouldForecastAnEventDrivenSignalPerReadingAndRejectOutOfOrderBeats() {
-        sendReading("p-1", "rr_interval", T0, 0.8);
-        sendReading("p-1", "rr_interval", T0.plusMillis(800), 0.8);
-        sendReading("p-1", "rr_interval", T0.plusMillis(400), 0.4);
+        for (int beat = 0; beat < 5; beat++) {
+            sendReading("p-1", "rr_interval", T0.plusMillis(800L * beat), 0.8);
+        }
+        sendReading("p-1", "rr_interval", T0.plusMillis(1000), 0.4);
 
         List<String> published = forecasts.readValuesToList();
-        assertThat(published).hasSize(2);
-        assertThat(published.get(1)).contains("\"stepMs\":null", "\"timestamp\":\"2026-11-25T16:00:01.600Z\"");
+        assertThat(published).as("one per beat once the sinus reference has its warm-up beats").hasSize(2);
+        assertThat(published.get(1)).contains("\"stepMs\":null", "\"timestamp\":\"2026-11-25T16:00:04Z\"",
+            "\"name\":\"sinus-rhythm\"");
         assertThat(reasonOf(rejected.readValue())).isEqualTo("LATE");
     }
 

@@ -66,6 +66,7 @@ class SeriesStateSerdeTest {
         assertThat(read.history()).containsExactly(70);
         assertThat(read.modelState()).isNull();
         assertThat(read.segmentSteps()).isZero();
+        assertThat(read.quality()).isEqualTo(QualityStatus.initial());
     }
 
     @Test
@@ -89,5 +90,14 @@ class SeriesStateSerdeTest {
         assertThat(read.modelState()).containsExactly(0.25, -0.5, 1e-9);
         assertThat(read.segmentSteps()).isEqualTo(42L);
         assertThat(read.history()).containsExactly(70, 71);
+    }
+
+    @Test
+    void shouldRoundTripTheSignalQualityPart() {
+        QualityStatus quality = new QualityStatus(new io.vitalcast.quality.QualityTracker(81.5, 3), 9000L,
+            io.vitalcast.quality.QualityProblem.IMPOSSIBLE_JUMP, new AlertStatus("s-1", Severity.WARNING, 2, 0));
+        SeriesState state = SeriesState.empty().withQuality(quality);
+
+        assertThat(SeriesStateSerde.read(SeriesStateSerde.write(state)).quality()).isEqualTo(quality);
     }
 }
