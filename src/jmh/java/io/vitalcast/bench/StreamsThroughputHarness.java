@@ -122,31 +122,47 @@ public final class StreamsThroughputHarness {
         }
         long readings = produceReadings(patients, minutes);
 
-        Result passThrough = measure("pass", StreamsThroughputHarness::passThrough, "", readings, readings);
-
+        Result passFirst = measure("pass-1", StreamsThroughputHarness::passThrough, "", readings, readings);
+        Result baseline = measure("baseline", ForecastTopology::build, "", readings,
+            expectedForecasts(ModelRegistry.baselines(), patients, minutes));
         VitalcastConfig probe = config("probe", models.toString());
         ModelRegistry registry = ModelRegistry.load(probe.modelDirectory(), probe.signals());
+        for (String signal : SIGNALS) {
+            System.out.printf(Locale.ROOT, "%s: %s, window %d%n", signal, registry.describe().get(signal),
+                registry.modelOf(signal).window());
+        }
+        Result lstm = measure("lstm", ForecastTopology::build, models.toString(), readings,
+            expectedForecasts(registry, patients, minutes));
+        Result passLast = measure("pass-2", StreamsThroughputHarness::passThrough, "", readings, readings);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Readings: %,d (%d patients x %d signals x %d minutes + 1 closing reading per "
+            + "series); threads %s; partitions %s; exactly_once_v2, same client settings for every topology%n",
+            readings, patients, SIGNALS.size(), minutes, options.get("threads"), options.get("partitions"));
+        passFirst.print("pass-through (byte copy), first       ");
+        baseline.print("ForecastTopology, persistence baseline");
+        lstm.print("ForecastTopology, shipped LSTM models ");
+        passLast.print("pass-through (byte copy), last        ");
+        Result pass = passFirst.readingsPerSecond() >= passLast.readingsPerSecond() ? passFirst : passLast;
+        System.out.printf(Locale.ROOT, "Ratio faster pass-through / forecaster (target <= 2): baseline %.2f, "
+                + "LSTM %.2f (from RUNNING: baseline %.2f, LSTM %.2f)%n",
+            pass.readingsPerSecond() / baseline.readingsPerSecond(),
+            pass.readingsPerSecond() / lstm.readingsPerSecond(),
+            pass.readingsPerSecondRunning() / baseline.readingsPerSecondRunning(),
+            pass.readingsPerSecondRunning() / lstm.readingsPerSecondRunning());
+    }
+
+    /** One forecast per closed step once a series has its model's window of history. */
+    private static long expectedForecasts(ModelRegistry registry, int patients, int minutes) {
         long forecasts = 0;
         for (String signal : SIGNALS) {
-            int window = registry.modelOf(signal).window();
-            System.out.printf(Locale.ROOT, "%s: %s, window %d%n", signal, registry.describe().get(signal), window);
-            forecasts += (long) patients * Math.max(0, minutes - window + 1);
+            forecasts += (long) patients * Math.max(0, minutes - registry.modelOf(signal).window() + 1);
         }
         if (forecasts == 0) {
             throw new IllegalArgumentException("no forecasts expected: minutes=" + minutes + " is shorter than the "
                 + "model windows");
         }
-        Result production = measure("forecast", ForecastTopology::build, models.toString(), readings, forecasts);
-
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Readings: %,d (%d patients x %d signals x %d minutes + 1 closing reading per "
-            + "series); threads %s; partitions %s; exactly_once_v2%n", readings, patients, SIGNALS.size(), minutes,
-            options.get("threads"), options.get("partitions"));
-        passThrough.print("pass-through (byte copy)");
-        production.print("ForecastTopology (LSTM)  ");
-        System.out.printf(Locale.ROOT, "Ratio pass-through / forecaster: %.2f (from running: %.2f)%n",
-            passThrough.readingsPerSecond() / production.readingsPerSecond(),
-            passThrough.readingsPerSecondRunning() / production.readingsPerSecondRunning());
+        return forecasts;
     }
 
     /** Readings in event-time order across patients, as a ward's monitors send them. */
@@ -255,9 +271,27 @@ public final class StreamsThroughputHarness {
                 throw new IllegalStateException(name + ": counted " + counted + " records, expected "
                     + expectedOutputs);
             }
+            printBytesWritten(name, config.applicationId());
             return new Result(readings, expectedOutputs, (finished - started) / 1e9,
                 (running < 0 ? 0 : running - started) / 1e9);
         }
+    }
+
+    /** Bytes on the broker of the topics a run wrote (its outputs and its internal topics): what it costs. */
+    private void printBytesWritten(String name, String applicationId) throws Exception {
+        Map<String, Long> bytes = new java.util.TreeMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            int node = admin.describeCluster().nodes().get().iterator().next().id();
+            admin.describeLogDirs(List.of(node)).allDescriptions().get().get(node).values()
+                .forEach(dir -> dir.replicaInfos().forEach((partition, replica) -> {
+                    String topic = partition.topic();
+                    if (topic.startsWith("bench." + name + ".") || topic.startsWith(applicationId + "-")) {
+                        bytes.merge(topic.replace(applicationId + "-", "(app)-"), replica.size(), Long::sum);
+                    }
+                }));
+        }
+        System.out.printf(Locale.ROOT, "  %s wrote %,d bytes: %s%n", name,
+            bytes.values().stream().mapToLong(Long::longValue).sum(), bytes);
     }
 
     private record Result(long readings, long outputs, double seconds, double startSeconds) {
