@@ -99,7 +99,7 @@ public final class ForecastTopology {
                     Named.as("window-" + spec.name()),
                     Materialized.<String, StepAccumulator>as(Stores.inMemoryWindowStore("steps-" + spec.name(),
                             spec.step().plus(settings.grace()), spec.step(), false))
-                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StepAccumulator.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(new StepAccumulatorSerde()))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                     .withName("close-" + spec.name()))
                 .toStream(Named.as("closed-" + spec.name()))
