@@ -78,30 +78,38 @@ public final class StreamsThroughputHarness {
     private static final String READINGS = "bench.readings";
 
     private final Map<String, String> options;
+    private final Map<String, String> settings;
     private final EmbeddedKafka kafka;
     private final Path stateRoot;
 
-    private StreamsThroughputHarness(Map<String, String> options, EmbeddedKafka kafka, Path stateRoot) {
+    private StreamsThroughputHarness(Map<String, String> options, Map<String, String> settings, EmbeddedKafka kafka,
+                                     Path stateRoot) {
         this.options = options;
+        this.settings = settings;
         this.kafka = kafka;
         this.stateRoot = stateRoot;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("patients", "1000", "minutes", "40", "threads",
-            "1", "partitions", "4", "models", "samples/models"));
+            "1", "partitions", "4", "models", "samples/models", "rounds", "2"));
+        Map<String, String> settings = new LinkedHashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
-            if (equals < 0 || !options.containsKey(arg.substring(0, equals))) {
-                throw new IllegalArgumentException("expected key=value with a key of " + options.keySet() + ", got "
-                    + arg);
+            String key = equals < 0 ? "" : arg.substring(0, equals);
+            if (key.contains(".")) {
+                settings.put(key, arg.substring(equals + 1));
+            } else if (options.containsKey(key)) {
+                options.put(key, arg.substring(equals + 1));
+            } else {
+                throw new IllegalArgumentException("expected key=value with a key of " + options.keySet()
+                    + " or a configuration key (with a dot), got " + arg);
             }
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
         }
-        System.out.println("Options: " + options);
+        System.out.println("Options: " + options + "; settings of every topology: " + settings);
         Path stateRoot = Files.createTempDirectory("vitalcast-bench-state");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaSettings.temporary())) {
-            new StreamsThroughputHarness(options, kafka, stateRoot).run();
+            new StreamsThroughputHarness(options, settings, kafka, stateRoot).run();
         } finally {
             try (var paths = Files.walk(stateRoot)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -121,35 +129,43 @@ public final class StreamsThroughputHarness {
             throw new IllegalArgumentException("no model directory " + models.toAbsolutePath());
         }
         long readings = produceReadings(patients, minutes);
-
-        Result passFirst = measure("pass-1", StreamsThroughputHarness::passThrough, "", readings, readings);
-        Result baseline = measure("baseline", ForecastTopology::build, "", readings,
-            expectedForecasts(ModelRegistry.baselines(), patients, minutes));
         VitalcastConfig probe = config("probe", models.toString());
         ModelRegistry registry = ModelRegistry.load(probe.modelDirectory(), probe.signals());
         for (String signal : SIGNALS) {
             System.out.printf(Locale.ROOT, "%s: %s, window %d%n", signal, registry.describe().get(signal),
                 registry.modelOf(signal).window());
         }
-        Result lstm = measure("lstm", ForecastTopology::build, models.toString(), readings,
-            expectedForecasts(registry, patients, minutes));
-        Result passLast = measure("pass-2", StreamsThroughputHarness::passThrough, "", readings, readings);
+        int rounds = option("rounds");
+        for (int round = 1; round <= rounds; round++) {
+            // every round runs each topology on the same readings with a fresh application id; the JIT compiles
+            // the forecaster's code paths during the first one, so the last round is the one to compare
+            String suffix = "-r" + round;
+            Result passFirst = measure("pass-1" + suffix, StreamsThroughputHarness::passThrough, "", readings,
+                readings);
+            Result baseline = measure("baseline" + suffix, ForecastTopology::build, "", readings,
+                expectedForecasts(ModelRegistry.baselines(), patients, minutes));
+            Result lstm = measure("lstm" + suffix, ForecastTopology::build, models.toString(), readings,
+                expectedForecasts(registry, patients, minutes));
+            Result passLast = measure("pass-2" + suffix, StreamsThroughputHarness::passThrough, "", readings,
+                readings);
 
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Readings: %,d (%d patients x %d signals x %d minutes + 1 closing reading per "
-            + "series); threads %s; partitions %s; exactly_once_v2, same client settings for every topology%n",
-            readings, patients, SIGNALS.size(), minutes, options.get("threads"), options.get("partitions"));
-        passFirst.print("pass-through (byte copy), first       ");
-        baseline.print("ForecastTopology, persistence baseline");
-        lstm.print("ForecastTopology, shipped LSTM models ");
-        passLast.print("pass-through (byte copy), last        ");
-        Result pass = passFirst.readingsPerSecond() >= passLast.readingsPerSecond() ? passFirst : passLast;
-        System.out.printf(Locale.ROOT, "Ratio faster pass-through / forecaster (target <= 2): baseline %.2f, "
-                + "LSTM %.2f (from RUNNING: baseline %.2f, LSTM %.2f)%n",
-            pass.readingsPerSecond() / baseline.readingsPerSecond(),
-            pass.readingsPerSecond() / lstm.readingsPerSecond(),
-            pass.readingsPerSecondRunning() / baseline.readingsPerSecondRunning(),
-            pass.readingsPerSecondRunning() / lstm.readingsPerSecondRunning());
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Round %d of %d. Readings: %,d (%d patients x %d signals x %d minutes + 1 "
+                    + "closing reading per series); threads %s; partitions %s; the same client settings for every "
+                    + "topology: defaults (exactly_once_v2) + %s%n", round, rounds, readings, patients,
+                SIGNALS.size(), minutes, options.get("threads"), options.get("partitions"), settings);
+            passFirst.print("pass-through (byte copy), first       ");
+            baseline.print("ForecastTopology, persistence baseline");
+            lstm.print("ForecastTopology, shipped LSTM models ");
+            passLast.print("pass-through (byte copy), last        ");
+            Result pass = passFirst.readingsPerSecond() >= passLast.readingsPerSecond() ? passFirst : passLast;
+            System.out.printf(Locale.ROOT, "Round %d: faster pass-through / forecaster (target <= 2): baseline %.2f, "
+                    + "LSTM %.2f (from RUNNING: baseline %.2f, LSTM %.2f)%n%n", round,
+                pass.readingsPerSecond() / baseline.readingsPerSecond(),
+                pass.readingsPerSecond() / lstm.readingsPerSecond(),
+                pass.readingsPerSecondRunning() / baseline.readingsPerSecondRunning(),
+                pass.readingsPerSecondRunning() / lstm.readingsPerSecondRunning());
+        }
     }
 
     /** One forecast per closed step once a series has its model's window of history. */
@@ -226,6 +242,7 @@ public final class StreamsThroughputHarness {
                 + ".rejected")) {
             settings.add(ConfigLayers.assignment(assignment, "bench"));
         }
+        this.settings.forEach((key, value) -> settings.add(ConfigLayers.assignment(key + "=" + value, "bench")));
         return VitalcastConfig.load(null, Map.of(), settings);
     }
 

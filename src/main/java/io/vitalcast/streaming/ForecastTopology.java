@@ -119,7 +119,8 @@ public final class ForecastTopology {
             ForecastProcessor.STORE);
         outputs.filter((key, out) -> out.forecast() != null, Named.as("forecasts"))
             .mapValues(TopologyOutput::forecast, Named.as("forecast-record"))
-            .to(topics.forecasts(), Produced.with(Serdes.String(), new JsonSerde<>(ForecastRecord.class))
+            .to(topics.forecasts(), Produced.with(Serdes.String(),
+                Serdes.serdeFrom(new ForecastRecordSerializer(), new JsonSerde<>(ForecastRecord.class).deserializer()))
                 .withName("write-forecasts"));
         outputs.filter((key, out) -> out.alert() != null, Named.as("alerts"))
             .mapValues(TopologyOutput::alert, Named.as("alert-event"))
