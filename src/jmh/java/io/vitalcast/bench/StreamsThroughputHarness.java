@@ -44,19 +44,26 @@ import org.apache.kafka.streams.kstream.Produced;
  * End-to-end throughput of one Kafka Streams instance on an embedded single-node broker: a benchmark to run by
  * hand, not a timed test. It pre-produces readings once (by default 1,000 patients x heart_rate, spo2 and resp_rate
  * at PT1M x 40 minutes, in event-time order, plus one reading per series two hours ahead that closes every earlier
- * window), then runs two topologies over that same readings topic, each with its own application id, output topics
- * and state directory, under the default exactly-once processing:
+ * window), then runs, in each round, these topologies over that same readings topic, one after the other, each with
+ * its own application id, output topics and state directory, and all with the same client configuration (the
+ * product's defaults, so exactly-once v2 and its commit interval, plus any configuration key given on the command
+ * line):
  * <ol>
  *   <li>pass-through: readings copied to the output topic as bytes (no JSON parsing, no state): the floor set by
  *       the broker, the clients and exactly-once transactions;</li>
- *   <li>production: {@link ForecastTopology} with the models in {@code samples/models} (LSTMs for the three
- *       signals).</li>
+ *   <li>{@link ForecastTopology} with no model directory: the persistence baseline for every signal, so the figure
+ *       is the streaming part's cost (and a forecast for every step);</li>
+ *   <li>{@link ForecastTopology} with the models in {@code samples/models} (LSTMs for the three signals);</li>
+ *   <li>pass-through again.</li>
  * </ol>
  * For each, the time runs from {@link StreamsRunner#start()} until a read_committed consumer has counted the
  * expected records on the output topic (every reading for the pass-through; for the forecaster, one forecast per
  * closed step once a series has a model window of history: {@code minutes - window + 1} per series), and the
- * harness prints readings per second (input readings, final readings included, over that time) and the ratio.
- * The time includes the start (topic check, group join, task assignment), which is printed separately.
+ * harness prints readings per second (input readings, final readings included, over that time), the bytes each
+ * run left on the broker per topic, and the ratios to the faster of the two pass-through runs. The time includes
+ * the start (topic check, group join, task assignment), which is printed separately, with the rate from RUNNING.
+ * The JIT compiles the forecaster's code paths during the first round (the pass-through measured first in a fresh
+ * JVM ran at a third of its later rate), so compare the last round.
  *
  * <p>40 minutes rather than 20 by default because the shipped models need 30 steps of history: with 20 minutes the
  * LSTMs would never run and the production figure would measure windowing only.
@@ -65,8 +72,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>
  * mvn -Pbench test-compile exec:exec -Dbench.main=io.vitalcast.bench.StreamsThroughputHarness -Dbench.args=
  * </pre>
- * Options, as {@code -Dbench.args="patients=1000 minutes=40 threads=1 partitions=4 models=samples/models"}: patients,
- * minutes of readings per series, {@code num.stream.threads}, partitions of every topic, and the model directory.
+ * Options, as {@code -Dbench.args="patients=1000 minutes=40 threads=1 partitions=4 models=samples/models rounds=2"}:
+ * patients, minutes of readings per series, {@code num.stream.threads}, partitions of every topic, the model
+ * directory and the rounds; any argument whose key has a dot (such as {@code commit.interval.ms=1000} or
+ * {@code producer.batch.size=65536}) is a configuration setting applied to every topology alike.
  */
 public final class StreamsThroughputHarness {
     private static final List<String> SIGNALS = List.of("heart_rate", "spo2", "resp_rate");
