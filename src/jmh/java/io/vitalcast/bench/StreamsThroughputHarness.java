@@ -44,19 +44,26 @@ import org.apache.kafka.streams.kstream.Produced;
  * End-to-end throughput of one Kafka Streams instance on an embedded single-node broker: a benchmark to run by
  * hand, not a timed test. It pre-produces readings once (by default 1,000 patients x heart_rate, spo2 and resp_rate
  * at PT1M x 40 minutes, in event-time order, plus one reading per series two hours ahead that closes every earlier
- * window), then runs two topologies over that same readings topic, each with its own application id, output topics
- * and state directory, under the default exactly-once processing:
+ * window), then runs, in each round, these topologies over that same readings topic, one after the other, each with
+ * its own application id, output topics and state directory, and all with the same client configuration (the
+ * product's defaults, so exactly-once v2 and its commit interval, plus any configuration key given on the command
+ * line):
  * <ol>
  *   <li>pass-through: readings copied to the output topic as bytes (no JSON parsing, no state): the floor set by
  *       the broker, the clients and exactly-once transactions;</li>
- *   <li>production: {@link ForecastTopology} with the models in {@code samples/models} (LSTMs for the three
- *       signals).</li>
+ *   <li>{@link ForecastTopology} with no model directory: the persistence baseline for every signal, so the figure
+ *       is the streaming part's cost (and a forecast for every step);</li>
+ *   <li>{@link ForecastTopology} with the models in {@code samples/models} (LSTMs for the three signals);</li>
+ *   <li>pass-through again.</li>
  * </ol>
  * For each, the time runs from {@link StreamsRunner#start()} until a read_committed consumer has counted the
  * expected records on the output topic (every reading for the pass-through; for the forecaster, one forecast per
  * closed step once a series has a model window of history: {@code minutes - window + 1} per series), and the
- * harness prints readings per second (input readings, final readings included, over that time) and the ratio.
- * The time includes the start (topic check, group join, task assignment), which is printed separately.
+ * harness prints readings per second (input readings, final readings included, over that time), the bytes each
+ * run left on the broker per topic, and the ratios to the faster of the two pass-through runs. The time includes
+ * the start (topic check, group join, task assignment), which is printed separately, with the rate from RUNNING.
+ * The JIT compiles the forecaster's code paths during the first round (the pass-through measured first in a fresh
+ * JVM ran at a third of its later rate), so compare the last round.
  *
  * <p>40 minutes rather than 20 by default because the shipped models need 30 steps of history: with 20 minutes the
  * LSTMs would never run and the production figure would measure windowing only.
@@ -65,8 +72,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>
  * mvn -Pbench test-compile exec:exec -Dbench.main=io.vitalcast.bench.StreamsThroughputHarness -Dbench.args=
  * </pre>
- * Options, as {@code -Dbench.args="patients=1000 minutes=40 threads=1 partitions=4 models=samples/models"}: patients,
- * minutes of readings per series, {@code num.stream.threads}, partitions of every topic, and the model directory.
+ * Options, as {@code -Dbench.args="patients=1000 minutes=40 threads=1 partitions=4 models=samples/models rounds=2"}:
+ * patients, minutes of readings per series, {@code num.stream.threads}, partitions of every topic, the model
+ * directory and the rounds; any argument whose key has a dot (such as {@code commit.interval.ms=1000} or
+ * {@code producer.batch.size=65536}) is a configuration setting applied to every topology alike.
  */
 public final class StreamsThroughputHarness {
     private static final List<String> SIGNALS = List.of("heart_rate", "spo2", "resp_rate");
@@ -78,30 +87,38 @@ public final class StreamsThroughputHarness {
     private static final String READINGS = "bench.readings";
 
     private final Map<String, String> options;
+    private final Map<String, String> settings;
     private final EmbeddedKafka kafka;
     private final Path stateRoot;
 
-    private StreamsThroughputHarness(Map<String, String> options, EmbeddedKafka kafka, Path stateRoot) {
+    private StreamsThroughputHarness(Map<String, String> options, Map<String, String> settings, EmbeddedKafka kafka,
+                                     Path stateRoot) {
         this.options = options;
+        this.settings = settings;
         this.kafka = kafka;
         this.stateRoot = stateRoot;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("patients", "1000", "minutes", "40", "threads",
-            "1", "partitions", "4", "models", "samples/models"));
+            "1", "partitions", "4", "models", "samples/models", "rounds", "2"));
+        Map<String, String> settings = new LinkedHashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
-            if (equals < 0 || !options.containsKey(arg.substring(0, equals))) {
-                throw new IllegalArgumentException("expected key=value with a key of " + options.keySet() + ", got "
-                    + arg);
+            String key = equals < 0 ? "" : arg.substring(0, equals);
+            if (key.contains(".")) {
+                settings.put(key, arg.substring(equals + 1));
+            } else if (options.containsKey(key)) {
+                options.put(key, arg.substring(equals + 1));
+            } else {
+                throw new IllegalArgumentException("expected key=value with a key of " + options.keySet()
+                    + " or a configuration key (with a dot), got " + arg);
             }
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
         }
-        System.out.println("Options: " + options);
+        System.out.println("Options: " + options + "; settings of every topology: " + settings);
         Path stateRoot = Files.createTempDirectory("vitalcast-bench-state");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaSettings.temporary())) {
-            new StreamsThroughputHarness(options, kafka, stateRoot).run();
+            new StreamsThroughputHarness(options, settings, kafka, stateRoot).run();
         } finally {
             try (var paths = Files.walk(stateRoot)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -121,32 +138,56 @@ public final class StreamsThroughputHarness {
             throw new IllegalArgumentException("no model directory " + models.toAbsolutePath());
         }
         long readings = produceReadings(patients, minutes);
-
-        Result passThrough = measure("pass", StreamsThroughputHarness::passThrough, "", readings, readings);
-
         VitalcastConfig probe = config("probe", models.toString());
         ModelRegistry registry = ModelRegistry.load(probe.modelDirectory(), probe.signals());
+        for (String signal : SIGNALS) {
+            System.out.printf(Locale.ROOT, "%s: %s, window %d%n", signal, registry.describe().get(signal),
+                registry.modelOf(signal).window());
+        }
+        int rounds = option("rounds");
+        for (int round = 1; round <= rounds; round++) {
+            // every round runs each topology on the same readings with a fresh application id; the JIT compiles
+            // the forecaster's code paths during the first one, so the last round is the one to compare
+            String suffix = "-r" + round;
+            Result passFirst = measure("pass-1" + suffix, StreamsThroughputHarness::passThrough, "", readings,
+                readings);
+            Result baseline = measure("baseline" + suffix, ForecastTopology::build, "", readings,
+                expectedForecasts(ModelRegistry.baselines(), patients, minutes));
+            Result lstm = measure("lstm" + suffix, ForecastTopology::build, models.toString(), readings,
+                expectedForecasts(registry, patients, minutes));
+            Result passLast = measure("pass-2" + suffix, StreamsThroughputHarness::passThrough, "", readings,
+                readings);
+
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Round %d of %d. Readings: %,d (%d patients x %d signals x %d minutes + 1 "
+                    + "closing reading per series); threads %s; partitions %s; the same client settings for every "
+                    + "topology: defaults (exactly_once_v2) + %s%n", round, rounds, readings, patients,
+                SIGNALS.size(), minutes, options.get("threads"), options.get("partitions"), settings);
+            passFirst.print("pass-through (byte copy), first       ");
+            baseline.print("ForecastTopology, persistence baseline");
+            lstm.print("ForecastTopology, shipped LSTM models ");
+            passLast.print("pass-through (byte copy), last        ");
+            Result pass = passFirst.readingsPerSecond() >= passLast.readingsPerSecond() ? passFirst : passLast;
+            System.out.printf(Locale.ROOT, "Round %d: faster pass-through / forecaster (target <= 2): baseline %.2f, "
+                    + "LSTM %.2f (from RUNNING: baseline %.2f, LSTM %.2f)%n%n", round,
+                pass.readingsPerSecond() / baseline.readingsPerSecond(),
+                pass.readingsPerSecond() / lstm.readingsPerSecond(),
+                pass.readingsPerSecondRunning() / baseline.readingsPerSecondRunning(),
+                pass.readingsPerSecondRunning() / lstm.readingsPerSecondRunning());
+        }
+    }
+
+    /** One forecast per closed step once a series has its model's window of history. */
+    private static long expectedForecasts(ModelRegistry registry, int patients, int minutes) {
         long forecasts = 0;
         for (String signal : SIGNALS) {
-            int window = registry.modelOf(signal).window();
-            System.out.printf(Locale.ROOT, "%s: %s, window %d%n", signal, registry.describe().get(signal), window);
-            forecasts += (long) patients * Math.max(0, minutes - window + 1);
+            forecasts += (long) patients * Math.max(0, minutes - registry.modelOf(signal).window() + 1);
         }
         if (forecasts == 0) {
             throw new IllegalArgumentException("no forecasts expected: minutes=" + minutes + " is shorter than the "
                 + "model windows");
         }
-        Result production = measure("forecast", ForecastTopology::build, models.toString(), readings, forecasts);
-
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Readings: %,d (%d patients x %d signals x %d minutes + 1 closing reading per "
-            + "series); threads %s; partitions %s; exactly_once_v2%n", readings, patients, SIGNALS.size(), minutes,
-            options.get("threads"), options.get("partitions"));
-        passThrough.print("pass-through (byte copy)");
-        production.print("ForecastTopology (LSTM)  ");
-        System.out.printf(Locale.ROOT, "Ratio pass-through / forecaster: %.2f (from running: %.2f)%n",
-            passThrough.readingsPerSecond() / production.readingsPerSecond(),
-            passThrough.readingsPerSecondRunning() / production.readingsPerSecondRunning());
+        return forecasts;
     }
 
     /** Readings in event-time order across patients, as a ward's monitors send them. */
@@ -210,6 +251,7 @@ public final class StreamsThroughputHarness {
                 + ".rejected")) {
             settings.add(ConfigLayers.assignment(assignment, "bench"));
         }
+        this.settings.forEach((key, value) -> settings.add(ConfigLayers.assignment(key + "=" + value, "bench")));
         return VitalcastConfig.load(null, Map.of(), settings);
     }
 
@@ -255,9 +297,27 @@ public final class StreamsThroughputHarness {
                 throw new IllegalStateException(name + ": counted " + counted + " records, expected "
                     + expectedOutputs);
             }
+            printBytesWritten(name, config.applicationId());
             return new Result(readings, expectedOutputs, (finished - started) / 1e9,
                 (running < 0 ? 0 : running - started) / 1e9);
         }
+    }
+
+    /** Bytes on the broker of the topics a run wrote (its outputs and its internal topics): what it costs. */
+    private void printBytesWritten(String name, String applicationId) throws Exception {
+        Map<String, Long> bytes = new java.util.TreeMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            int node = admin.describeCluster().nodes().get().iterator().next().id();
+            admin.describeLogDirs(List.of(node)).allDescriptions().get().get(node).values()
+                .forEach(dir -> dir.replicaInfos().forEach((partition, replica) -> {
+                    String topic = partition.topic();
+                    if (topic.startsWith("bench." + name + ".") || topic.startsWith(applicationId + "-")) {
+                        bytes.merge(topic.replace(applicationId + "-", "(app)-"), replica.size(), Long::sum);
+                    }
+                }));
+        }
+        System.out.printf(Locale.ROOT, "  %s wrote %,d bytes: %s%n", name,
+            bytes.values().stream().mapToLong(Long::longValue).sum(), bytes);
     }
 
     private record Result(long readings, long outputs, double seconds, double startSeconds) {

@@ -105,7 +105,7 @@ public final class ForecastTopology {
                     Named.as("window-" + spec.name()),
                     Materialized.<String, StepAccumulator>as(Stores.inMemoryWindowStore("steps-" + spec.name(),
                             spec.step().plus(settings.grace()), spec.step(), false))
-                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(StepAccumulator.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(new StepAccumulatorSerde()))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                     .withName("close-" + spec.name()))
                 .toStream(Named.as("closed-" + spec.name()))
@@ -143,7 +143,8 @@ public final class ForecastTopology {
             .to(topics.rejected(), toRejected.withName("write-ack-rejections"));
         outputs.filter((key, out) -> out.forecast() != null, Named.as("forecasts"))
             .mapValues(TopologyOutput::forecast, Named.as("forecast-record"))
-            .to(topics.forecasts(), Produced.with(Serdes.String(), new JsonSerde<>(ForecastRecord.class))
+            .to(topics.forecasts(), Produced.with(Serdes.String(),
+                Serdes.serdeFrom(new ForecastRecordSerializer(), new JsonSerde<>(ForecastRecord.class).deserializer()))
                 .withName("write-forecasts"));
         outputs.filter((key, out) -> out.alert() != null, Named.as("alerts"))
             .mapValues(TopologyOutput::alert, Named.as("alert-event"))
