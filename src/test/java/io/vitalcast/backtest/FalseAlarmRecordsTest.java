@@ -15,10 +15,8 @@ import io.vitalcast.data.ReadingsCsv;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.quality.QualitySpec;
-import io.vitalcast.streaming.AlertDirection;
 import io.vitalcast.streaming.AlertEvent;
 import io.vitalcast.streaming.AlertKind;
-import io.vitalcast.streaming.AlertPolicy;
 import io.vitalcast.streaming.AlertState;
 import io.vitalcast.streaming.ModelRegistry;
 import io.vitalcast.streaming.StreamingSettings;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The two PhysioNet/CinC 2015 records whose bedside alarms (asystole in a103l, ventricular tachycardia in v102s)
  * experts judged false, as heart rates derived from ECG lead II (samples/challenge2015): replayed through the
- * production topology with the default alert policy (sustain 3, clear 2) and the persistence baseline, Vitalcast
+ * production topology with the production alert policy (margin 0, sustain 3, clear 2) and the persistence baseline, Vitalcast
  * must raise no clinical alert from 10 s before the alarm (at 300 s) to the end of the record, and must say why:
  * SENSOR alerts there. Without signal quality the same replay does raise a clinical alert in that window.
  */
@@ -48,8 +46,8 @@ class FalseAlarmRecordsTest {
         VitalcastConfig defaults = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "in-process:0", "test")));
         StreamingSettings settings = new StreamingSettings(Topics.defaults(), Map.of("ecg_heart_rate", spec), null,
-            Duration.ofSeconds(1), 1.0, 3, 2, defaults.limits(),
-            Map.of("ecg_heart_rate", new AlertPolicy(1.0, 3, 2, AlertDirection.BOTH)));
+            Duration.ofSeconds(1), defaults.alertMargin(), defaults.alertSustainSteps(), defaults.alertClearSteps(),
+            defaults.limits(), Map.of("ecg_heart_rate", defaults.alertPolicies().get("ecg_heart_rate")));
         return TopologyReplay.run(readings, settings, ModelRegistry.baselines());
     }
 
