@@ -79,35 +79,19 @@ public final class LstmForecasterTrainer {
         Architecture architecture = Architecture.lstm(2, settings.hidden(), settings.layers(), settings.horizon());
         RecurrentNetwork network = RecurrentNetwork.create(architecture, Initialization.defaults(), config.seed());
         if (base != null) {
-            zeroHead(network);
+            ForecasterBundles.zeroHead(network);
         }
         TrainingResult result = new Trainer(effective).withListener(listener).train(network, examples);
 
-        Scaling scaling = new Scaling(new double[] {0, scaler.mean()}, new double[] {scale, scale},
-            new double[settings.horizon()], filled(settings.horizon(), scale));
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("kind", LstmForecaster.KIND);
-        attributes.put("features", LstmForecaster.FEATURES);
-        attributes.put("target", base == null ? "delta_from_last" : "delta_from_ar" + settings.arBase());
-        attributes.put("signal", spec.name());
-        attributes.put("unit", spec.unit());
-        attributes.put("step", spec.step() == null ? "" : spec.step().toString());
-        attributes.put("window", Integer.toString(settings.window()));
-        attributes.put("horizon", Integer.toString(settings.horizon()));
-        Map<String, Double> metrics = new HashMap<>();
-        metrics.put("train_loss", result.finalTrainLoss());
-        metrics.put("validation_loss", result.bestValidationLoss());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        metrics.put("epochs_run", (double) result.history().size());
-        metrics.put("clipping_rate", result.clippingRate());
+        Scaling scaling = ForecasterBundles.scaling(scaler.mean(), scale, settings.horizon());
+        Map<String, String> attributes = ForecasterBundles.attributes(LstmForecaster.KIND, LstmForecaster.FEATURES, base,
+            settings, spec, settings.horizon());
+        Map<String, Double> metrics = ForecasterBundles.metrics(result, level, scaler.mean(), scale);
         metrics.put("train_windows", (double) train.size());
         metrics.put("validation_windows", (double) validation.size());
-        metrics.put("interval_level", level);
-        metrics.put("signal_mean", scaler.mean());
-        metrics.put("signal_std", scale);
         ModelBundle draft = new ModelBundle(spec.name() + "-lstm", network, effective, scaling, metrics,
             new Provenance(config.seed(), examples.fingerprint(), description, Vitalcast.version(), Instant.now()),
-            attributes, base == null ? Map.of() : Map.of(LstmForecaster.BASE_VECTOR, arVector(base)));
+            attributes, base == null ? Map.of() : Map.of(LstmForecaster.BASE_VECTOR, ForecasterBundles.arVector(base)));
         ConformalIntervals intervals = ConformalIntervals.calibrate(LstmForecaster.of(draft), validation,
             settings.horizon(), level);
         ModelBundle bundle = new ModelBundle(draft.name(), network, effective, scaling, metrics, draft.provenance(),
@@ -115,35 +99,13 @@ public final class LstmForecasterTrainer {
         return new Trained(LstmForecaster.of(bundle), result);
     }
 
-    /**
-     * Starts the correction of the AR base at zero, so the untrained model is exactly the AR forecast: with early
-     * stopping counting the initial parameters, the trained model is never worse than its base on validation.
-     */
-    private static void zeroHead(RecurrentNetwork network) {
-        for (io.vitalcast.model.Parameter p : network.parameters()) {
-            if (p.name().startsWith("head.")) {
-                for (double[] row : p.values()) {
-                    java.util.Arrays.fill(row, 0.0);
-                }
-            }
-        }
-    }
-
     private static Map<String, double[]> vectors(AutoregressiveForecaster base, ConformalIntervals intervals) {
         Map<String, double[]> vectors = new HashMap<>();
         vectors.put(LstmForecaster.INTERVAL_VECTOR, intervals.halfWidths());
         if (base != null) {
-            vectors.put(LstmForecaster.BASE_VECTOR, arVector(base));
+            vectors.put(LstmForecaster.BASE_VECTOR, ForecasterBundles.arVector(base));
         }
         return vectors;
-    }
-
-    private static double[] arVector(AutoregressiveForecaster base) {
-        double[] coefficients = base.coefficients();
-        double[] vector = new double[coefficients.length + 1];
-        vector[0] = base.intercept();
-        System.arraycopy(coefficients, 0, vector, 1, coefficients.length);
-        return vector;
     }
 
     static SequenceDataset examples(List<Window> windows, double mean, double scale, AutoregressiveForecaster base) {
@@ -161,11 +123,5 @@ public final class LstmForecasterTrainer {
             targets[i][0] = row;
         }
         return new SequenceDataset(inputs, targets);
-    }
-
-    private static double[] filled(int length, double value) {
-        double[] values = new double[length];
-        java.util.Arrays.fill(values, value);
-        return values;
     }
 }

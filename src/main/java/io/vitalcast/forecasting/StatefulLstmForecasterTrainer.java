@@ -21,7 +21,6 @@ import io.vitalcast.data.WindowDataset;
 import io.vitalcast.model.Architecture;
 import io.vitalcast.model.Initialization;
 import io.vitalcast.model.OutputMode;
-import io.vitalcast.model.Parameter;
 import io.vitalcast.model.RecurrentNetwork;
 import io.vitalcast.modelfile.ModelBundle;
 import io.vitalcast.modelfile.Provenance;
@@ -126,36 +125,20 @@ public final class StatefulLstmForecasterTrainer {
         Architecture architecture = Architecture.lstm(2, settings.hidden(), settings.layers(), horizon)
             .withOutputMode(OutputMode.EVERY_STEP);
         RecurrentNetwork network = RecurrentNetwork.create(architecture, Initialization.defaults(), config.seed());
-        zeroHead(network);
+        ForecasterBundles.zeroHead(network);
         TrainingResult result = new StatefulTrainer(config, listener).train(network, train, validation);
 
-        Scaling scaling = new Scaling(new double[] {0, mean}, new double[] {scale, scale}, new double[horizon],
-            filled(horizon, scale));
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("kind", StatefulLstmForecaster.KIND);
-        attributes.put("features", StatefulLstmForecaster.FEATURES);
-        attributes.put("target", base == null ? "delta_from_last" : "delta_from_ar" + settings.arBase());
-        attributes.put("signal", spec.name());
-        attributes.put("unit", spec.unit());
-        attributes.put("step", spec.step() == null ? "" : spec.step().toString());
-        attributes.put("window", Integer.toString(settings.window()));
-        attributes.put("horizon", Integer.toString(horizon));
+        Scaling scaling = ForecasterBundles.scaling(mean, scale, horizon);
+        Map<String, String> attributes = ForecasterBundles.attributes(StatefulLstmForecaster.KIND,
+            StatefulLstmForecaster.FEATURES, base, settings, spec, horizon);
         attributes.put("chunk", Integer.toString(config.tbpttForward()));
-        Map<String, Double> metrics = new HashMap<>();
-        metrics.put("train_loss", result.finalTrainLoss());
-        metrics.put("validation_loss", result.bestValidationLoss());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        metrics.put("epochs_run", (double) result.history().size());
-        metrics.put("clipping_rate", result.clippingRate());
+        Map<String, Double> metrics = ForecasterBundles.metrics(result, level, mean, scale);
         metrics.put("train_steps", (double) train.stream().mapToInt(StatefulSequence::scoredSteps).sum());
         metrics.put("validation_steps", (double) validation.stream().mapToInt(StatefulSequence::scoredSteps).sum());
         metrics.put("validation_windows", (double) data.validation().size());
-        metrics.put("interval_level", level);
-        metrics.put("signal_mean", mean);
-        metrics.put("signal_std", scale);
         Map<String, double[]> vectors = new HashMap<>();
         if (base != null) {
-            vectors.put(LstmForecaster.BASE_VECTOR, arVector(base));
+            vectors.put(LstmForecaster.BASE_VECTOR, ForecasterBundles.arVector(base));
         }
         Provenance provenance = new Provenance(config.seed(), fingerprint(train), description, Vitalcast.version(),
             Instant.now());
@@ -194,30 +177,6 @@ public final class StatefulLstmForecasterTrainer {
             }
         }
         return new StatefulSequence(inputs, targets);
-    }
-
-    private static void zeroHead(RecurrentNetwork network) {
-        for (Parameter p : network.parameters()) {
-            if (p.name().startsWith("head.")) {
-                for (double[] row : p.values()) {
-                    Arrays.fill(row, 0.0);
-                }
-            }
-        }
-    }
-
-    private static double[] arVector(AutoregressiveForecaster base) {
-        double[] coefficients = base.coefficients();
-        double[] vector = new double[coefficients.length + 1];
-        vector[0] = base.intercept();
-        System.arraycopy(coefficients, 0, vector, 1, coefficients.length);
-        return vector;
-    }
-
-    private static double[] filled(int length, double value) {
-        double[] values = new double[length];
-        Arrays.fill(values, value);
-        return values;
     }
 
     private static String fingerprint(List<StatefulSequence> sequences) {
