@@ -125,6 +125,19 @@ ALERTS = [
     panel("Alerts opened in the last hour by severity",
           [t(f'sum by (severity) (increase(vitalcast_alerts_total{{{SEL}, state="OPEN"}}[1h]))', "{{severity}}")],
           "short", kind="stat", width=18),
+    panel("Signal-quality problems per minute by signal and problem",
+          [t(f'60 * sum by (signal, problem) (rate(vitalcast_quality_problems_total{{{SEL}}}[{RATE}]))',
+             "{{signal}} {{problem}}")], "short",
+          description="Steps judged bad (dropout, flat line, impossible jump, saturation): each raises or extends a "
+                      "SENSOR alert and freezes the signal's clinical alerts."),
+    panel("Alerts held back by the policy per minute",
+          [t(f'60 * sum by (kind, reason) (rate(vitalcast_alerts_suppressed_total{{{SEL}}}[{RATE}]))',
+             "{{kind}} {{reason}}")], "short",
+          description="Re-alert interval, snooze, acknowledgement or the hourly cap per patient; counted once per "
+                      "held-back episode, never silently dropped."),
+    panel("Acknowledgements per minute",
+          [t(f'60 * sum by (action, outcome) (rate(vitalcast_alert_acks_total{{{SEL}}}[{RATE}]))',
+             "{{action}} {{outcome}}")], "short"),
 ]
 
 WATCH_SEL = 'instance=~"$instance", patient="$patient", signal=~"$signal"'

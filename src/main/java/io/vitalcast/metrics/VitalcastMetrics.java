@@ -185,6 +185,30 @@ public final class VitalcastMetrics {
             .tags("signal", signal, "model", model, "version", version, "kind", kind).register(registry);
     }
 
+    /**
+     * Registers at zero the counters of what may happen to a signal and to alerts (quality problems, alerts held back,
+     * acknowledgements), so that their series exist from the start: rates and dashboards then read 0 rather than no
+     * data before the first event.
+     */
+    public void declare(java.util.Collection<String> signals, java.util.Collection<String> problems,
+                        java.util.Collection<String> alertKinds, java.util.Collection<String> suppressionReasons,
+                        java.util.Collection<String> ackActions) {
+        for (String signal : signals) {
+            for (String problem : problems) {
+                counter(QUALITY_PROBLEMS, "signal", signal, "problem", problem);
+            }
+        }
+        for (String kind : alertKinds) {
+            for (String reason : suppressionReasons) {
+                counter(ALERTS_SUPPRESSED, "kind", kind, "reason", reason);
+            }
+        }
+        for (String action : ackActions) {
+            counter(ACKS, "action", action, "outcome", "accepted");
+        }
+        counter(ACKS, "action", "unknown", "outcome", "rejected");
+    }
+
     private Counter counter(String name, String... tags) {
         String key = name + String.join("|", tags);
         return counters.computeIfAbsent(key, k -> Counter.builder(name).tags(tags).register(registry));

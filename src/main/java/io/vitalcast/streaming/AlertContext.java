@@ -11,6 +11,9 @@ import java.util.function.Function;
  * not thread-safe.
  */
 public final class AlertContext {
+    /** Why the alert policy holds an alert back, as counted in {@code vitalcast_alerts_suppressed_total}. */
+    static final java.util.List<String> SUPPRESSION_REASONS = java.util.List.of("realert", "snoozed", "acknowledged",
+        "cap");
     private final Function<String, Acknowledgement> acks;
     private final int maxPerHour;
     private PatientAlertBudget budget;

@@ -57,6 +57,11 @@ public final class ForecastTopology {
             ForecastRecord.ModelInfo info = models.modelOf(signal).info();
             metrics.modelInUse(signal, info.name(), info.version(), info.kind());
         }
+        metrics.declare(settings.signals().keySet(),
+            java.util.Arrays.stream(io.vitalcast.quality.QualityProblem.values()).map(Enum::name).toList(),
+            java.util.Arrays.stream(AlertKind.values()).filter(k -> k != AlertKind.SENSOR).map(Enum::name).toList(),
+            AlertContext.SUPPRESSION_REASONS,
+            java.util.Arrays.stream(Acknowledgement.Action.values()).map(Enum::name).toList());
         StreamsBuilder builder = new StreamsBuilder();
         JsonSerde<ParseResult> parseSerde = new JsonSerde<>(ParseResult.class);
         JsonSerde<ReadingEvent> readingSerde = new JsonSerde<>(ReadingEvent.class);

@@ -277,6 +277,16 @@ class ForecastTopologyTest {
     }
 
     @Test
+    void shouldDeclareTheQualityAndAlertPolicyCountersAtZeroBeforeAnyEvent() {
+        assertThat(registry.get("vitalcast.quality.problems").tag("signal", "spo2").tag("problem", "DROPOUT")
+            .counter().count()).isZero();
+        assertThat(registry.get("vitalcast.alerts.suppressed").tag("kind", "DEVIATION").tag("reason", "cap")
+            .counter().count()).isZero();
+        assertThat(registry.get("vitalcast.alert.acks").tag("action", "SNOOZE").tag("outcome", "accepted")
+            .counter().count()).isZero();
+    }
+
+    @Test
     void shouldExportTheLatestValueAndForecastOfWatchedPatientsOnly() {
         for (int s = 0; s < 8; s++) {
             sendReading("p-watched", "heart_rate", T0.plusSeconds(s), 70 + s);
