@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
@@ -19,7 +20,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * and dominated the forecaster's throughput. Versioned by a leading byte so that a later layout can still read this
  * one. Version 2 adds the alert policy's memory to each alert status (m-of-n steps, open and resolve times, snooze,
  * held-back episode), a stateful model's recurrent state and the steps of the current segment, and the signal-quality
- * part. Version 1 states
+ * part, and writes the recent forecasts and their half-widths as a triangle of the entries still to be scored
+ * (45 instead of 100 doubles each at a horizon of 10: the newest row is the pending forecast, already
+ * written); entries already scored read back as NaN. Version 1 states
  * (written before these) are still read, with none of it: a stateful model then starts a new segment at the next step
  * (its first forecast comes after its warm-up), a window model is unaffected.
  */
@@ -50,8 +53,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             writeStatus(out, s.deviation());
             writeStatus(out, s.limit());
             writeStatus(out, s.predicted());
-            writeMatrix(out, s.recentForecasts());
-            writeMatrix(out, s.recentHalfWidths());
+            writeRecent(out, s.recentForecasts(), s.pendingForecast());
+            writeRecent(out, s.recentHalfWidths(), s.pendingHalfWidth());
             writeArray(out, s.modelState());
             out.writeLong(s.segmentSteps());
             writeQuality(out, s.quality());
@@ -69,9 +72,14 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                     + "Vitalcast reads versions " + VERSION_1 + " and " + VERSION);
             }
             boolean v2 = version >= 2;
-            SeriesState state = new SeriesState(readArray(in), in.readLong(), readArray(in), readArray(in),
+            double[] history = readArray(in);
+            long lastStepMs = in.readLong();
+            double[] pendingForecast = readArray(in);
+            double[] pendingHalfWidth = readArray(in);
+            SeriesState state = new SeriesState(history, lastStepMs, pendingForecast, pendingHalfWidth,
                 in.readDouble(), in.readLong(), readStatus(in, v2), readStatus(in, v2), readStatus(in, v2),
-                readMatrix(in), readMatrix(in));
+                v2 ? readRecent(in, pendingForecast) : readMatrix(in),
+                v2 ? readRecent(in, pendingHalfWidth) : readMatrix(in));
             if (!v2) {
                 return state;
             }
@@ -120,6 +128,54 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         double[][] rows = new double[in.readInt()][];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = readArray(in);
+        }
+        return rows;
+    }
+
+    /**
+     * Writes the recent forecasts (or their half-widths) in the triangular layout of version 2: row {@code k}, made
+     * {@code k} steps before the stored step, is only ever read again at entries {@code k} and on (the next step
+     * scores entry {@code k + 1} of the row then at {@code k + 1}, and so on), so the entries before {@code k} are
+     * not written; the first row, when it is the pending forecast written just before, is not written again.
+     */
+    private static void writeRecent(DataOutputStream out, double[][] rows, double[] pending) throws IOException {
+        out.writeInt(rows.length);
+        boolean firstIsPending = rows.length > 0 && pending != null && Arrays.equals(rows[0], pending);
+        out.writeBoolean(firstIsPending);
+        for (int r = firstIsPending ? 1 : 0; r < rows.length; r++) {
+            double[] row = rows[r];
+            if (row == null) {
+                out.writeInt(-1);
+                continue;
+            }
+            out.writeInt(row.length);
+            for (int i = r; i < row.length; i++) {
+                out.writeDouble(row[i]);
+            }
+        }
+    }
+
+    /** Reads {@link #writeRecent}'s layout; the entries not written (already scored or skipped) read back as NaN. */
+    private static double[][] readRecent(DataInputStream in, double[] pending) throws IOException {
+        double[][] rows = new double[in.readInt()][];
+        boolean firstIsPending = in.readBoolean();
+        if (firstIsPending) {
+            if (pending == null || rows.length == 0) {
+                throw new SerializationException("series state refers to a pending forecast it does not have");
+            }
+            rows[0] = pending;
+        }
+        for (int r = firstIsPending ? 1 : 0; r < rows.length; r++) {
+            int length = in.readInt();
+            if (length < 0) {
+                continue;
+            }
+            double[] row = new double[length];
+            Arrays.fill(row, 0, Math.min(r, length), Double.NaN);
+            for (int i = r; i < length; i++) {
+                row[i] = in.readDouble();
+            }
+            rows[r] = row;
         }
         return rows;
     }

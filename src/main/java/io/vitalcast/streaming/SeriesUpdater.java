@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.vitalcast.data.SignalSpec;
 
@@ -129,9 +130,9 @@ public final class SeriesUpdater {
                 boolean abnormal = counted && score > policy.enterScore();
                 boolean normal = !counted || score <= policy.exitScore();
                 Severity severity = abnormal && score > policy.criticalScore() ? Severity.CRITICAL : Severity.WARNING;
-                String message = String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g (expected %.4g to "
-                    + "%.4g; score %.2f)", step.signal(), step.value(), unit, residual > 0 ? "above" : "below",
-                    expected, expected - scale, expected + scale, score);
+                Supplier<String> message = () -> String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g "
+                    + "(expected %.4g to %.4g; score %.2f)", step.signal(), step.value(), unit,
+                    residual > 0 ? "above" : "below", expected, expected - scale, expected + scale, score);
                 deviation = suppressed ? deviation : transition(deviation, new AlertStateMachine.Observation(abnormal, normal, severity),
                     policy, AlertKind.DEVIATION, step, time, expected, expected - scale, expected + scale, null,
                     null, unit, message, alerting, alerts);
@@ -139,8 +140,8 @@ public final class SeriesUpdater {
         }
 
         boolean beyond = limits.isBelow(step.value()) || limits.isAbove(step.value());
-        String limitMessage = String.format(Locale.ROOT, "%s %.4g %s is %s", step.signal(), step.value(), unit,
-            limits.isBelow(step.value()) ? "below the low limit " + limits.low()
+        Supplier<String> limitMessage = () -> String.format(Locale.ROOT, "%s %.4g %s is %s", step.signal(),
+            step.value(), unit, limits.isBelow(step.value()) ? "below the low limit " + limits.low()
                 : limits.isAbove(step.value()) ? "above the high limit " + limits.high() : "within limits");
         AlertStatus limit = suppressed ? state.limit() : transition(state.limit(), new AlertStateMachine.Observation(beyond, !beyond,
                 Severity.CRITICAL), policy, AlertKind.LIMIT, step, time, null, finiteOrNull(limits.low()),
@@ -176,15 +177,17 @@ public final class SeriesUpdater {
             boolean predictedNormal = limitActive || crossing.probability() < threshold * policy.exitRatio();
             int at = crossing.firstStep() >= 0 ? crossing.firstStep() : firstCrossing(pending, limits);
             Long lead = null;
-            String message = String.format(Locale.ROOT, "%s forecast within limits (crossing probability %.2f)",
-                step.signal(), crossing.probability());
+            Supplier<String> message = () -> String.format(Locale.ROOT, "%s forecast within limits (crossing "
+                + "probability %.2f)", step.signal(), crossing.probability());
             if (at >= 0) {
                 lead = leadTimeMs(forecast, at, step.timeMs());
+                double reached = pending[at];
+                long leadSeconds = lead / 1000;
                 boolean low = !Double.isNaN(limits.low()) && (Double.isNaN(limits.high())
-                    || Math.abs(pending[at] - limits.low()) < Math.abs(pending[at] - limits.high()));
-                message = String.format(Locale.ROOT, "%s forecast to reach %.4g %s (%s limit %s) in about %d s, "
-                        + "probability %.2f of crossing within the horizon", step.signal(), pending[at], unit,
-                    low ? "low" : "high", low ? limits.low() : limits.high(), lead / 1000, crossing.probability());
+                    || Math.abs(reached - limits.low()) < Math.abs(reached - limits.high()));
+                message = () -> String.format(Locale.ROOT, "%s forecast to reach %.4g %s (%s limit %s) in about %d "
+                        + "s, probability %.2f of crossing within the horizon", step.signal(), reached, unit,
+                    low ? "low" : "high", low ? limits.low() : limits.high(), leadSeconds, crossing.probability());
             }
             predicted = suppressed ? predicted : transition(predicted, new AlertStateMachine.Observation(predictedAbnormal, predictedNormal,
                     Severity.WARNING), policy, AlertKind.PREDICTED_LIMIT, step, time, at >= 0 ? pending[at] : null,
@@ -219,12 +222,12 @@ public final class SeriesUpdater {
 
     private static AlertStatus transition(AlertStatus status, AlertStateMachine.Observation seen, AlertPolicy policy,
                                           AlertKind kind, StepValue step, Instant time, Double expected, Double lower,
-                                          Double upper, Long lead, Double probability, String unit, String message,
-                                          AlertContext alerting, List<AlertEvent> out) {
+                                          Double upper, Long lead, Double probability, String unit,
+                                          Supplier<String> message, AlertContext alerting, List<AlertEvent> out) {
         return AlertStateMachine.step(status, seen, policy, kind, step, alerting,
             (id, severity, state, suppressed) -> new AlertEvent(id, step.patientId(), step.signal(), kind, severity,
-                state, time, step.value(), expected, lower, upper, lead, unit, suppressed == null ? message
-                    : message + " (" + suppressed + " alerts of this patient held back by the hourly cap)",
+                state, time, step.value(), expected, lower, upper, lead, unit, suppressed == null ? message.get()
+                    : message.get() + " (" + suppressed + " alerts of this patient held back by the hourly cap)",
                 probability, suppressed), out);
     }
 

@@ -3,6 +3,8 @@ package io.vitalcast.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 class SeriesStateSerdeTest {
@@ -28,8 +30,44 @@ class SeriesStateSerdeTest {
         assertThat(read.deviation()).isEqualTo(state.deviation());
         assertThat(read.limit()).isEqualTo(state.limit());
         assertThat(read.predicted()).isEqualTo(state.predicted());
-        assertThat(read.recentForecasts()).isDeepEqualTo(state.recentForecasts());
-        assertThat(read.recentHalfWidths()[1][0]).isNaN();
+        assertThat(read.recentForecasts()[0]).containsExactly(72, 73);
+        assertThat(read.recentForecasts()[1][1]).isEqualTo(69);
+        assertThat(read.recentHalfWidths()[0]).containsExactly(1, 2);
+        assertThat(read.recentHalfWidths()[1][1]).isEqualTo(3);
+    }
+
+    @Test
+    void shouldWriteOnlyTheRecentForecastEntriesStillToBeScored() {
+        int horizon = 10;
+        double[][] recent = new double[horizon][horizon];
+        double[][] widths = new double[horizon][horizon];
+        for (int k = 0; k < horizon; k++) {
+            for (int h = 0; h < horizon; h++) {
+                recent[k][h] = 70 + k + h / 10.0;
+                widths[k][h] = 1 + k + h / 100.0;
+            }
+        }
+        SeriesState state = new SeriesState(new double[] {70}, 1234L, recent[0], widths[0], 0.5, 3L,
+            AlertStatus.idle(), AlertStatus.idle(), AlertStatus.idle(), recent, widths);
+        SeriesState withoutRecent = new SeriesState(new double[] {70}, 1234L, recent[0], widths[0], 0.5, 3L,
+            AlertStatus.idle(), AlertStatus.idle(), AlertStatus.idle(), null, null);
+
+        SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(state));
+
+        int rowsAfterTheFirst = horizon - 1;
+        int entriesStillToScore = horizon * (horizon + 1) / 2 - horizon;
+        assertThat(SeriesStateSerde.write(state).length - SeriesStateSerde.write(withoutRecent).length)
+            .isEqualTo(2 * (rowsAfterTheFirst * Integer.BYTES + entriesStillToScore * Double.BYTES));
+        assertThat(read.recentForecasts()).hasNumberOfRows(horizon);
+        assertThat(read.recentForecasts()[0]).isSameAs(read.pendingForecast()).containsExactly(recent[0]);
+        assertThat(read.recentHalfWidths()[0]).isSameAs(read.pendingHalfWidth()).containsExactly(widths[0]);
+        for (int k = 1; k < horizon; k++) {
+            assertThat(Arrays.copyOfRange(read.recentForecasts()[k], k, horizon))
+                .containsExactly(Arrays.copyOfRange(recent[k], k, horizon));
+            assertThat(Arrays.copyOfRange(read.recentHalfWidths()[k], k, horizon))
+                .containsExactly(Arrays.copyOfRange(widths[k], k, horizon));
+            assertThat(Arrays.copyOf(read.recentForecasts()[k], k)).containsOnly(Double.NaN);
+        }
     }
 
     @Test

@@ -237,6 +237,35 @@ class SeriesUpdaterTest {
     }
 
     @Test
+    void shouldScoreAndAlertTheSameWhenTheStateGoesThroughTheStoreBetweenSteps() {
+        long[] seconds = {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22};
+        double[] values = {70, 72, 71, 75, 74, 78, 77, 80, 82, 79, 85, 90, 130, 145, 150, 148, 120, 95, 90, 88, 87, 86};
+        for (SeriesModel model : List.of(ECHO, RISING, COUNTING)) {
+            SeriesState direct = SeriesState.empty();
+            SeriesState stored = SeriesState.empty();
+            List<SeriesUpdater.HorizonScore> directScores = new java.util.ArrayList<>();
+            List<SeriesUpdater.HorizonScore> storedScores = new java.util.ArrayList<>();
+            List<AlertEvent> directAlerts = new java.util.ArrayList<>();
+            List<AlertEvent> storedAlerts = new java.util.ArrayList<>();
+            for (int i = 0; i < seconds.length; i++) {
+                StepValue step = new StepValue("p-1", "heart_rate", seconds[i] * 1000, values[i], 1, null);
+                SeriesUpdater.Update a = updater.apply(direct, step, HEART_RATE, model);
+                SeriesUpdater.Update b = updater.apply(stored, step, HEART_RATE, model);
+                directScores.addAll(a.scores());
+                storedScores.addAll(b.scores());
+                directAlerts.addAll(a.alerts());
+                storedAlerts.addAll(b.alerts());
+                direct = a.state();
+                stored = SeriesStateSerde.read(SeriesStateSerde.write(b.state()));
+            }
+
+            assertThat(directScores).extracting(SeriesUpdater.HorizonScore::horizon).contains(model.horizon());
+            assertThat(storedScores).isEqualTo(directScores);
+            assertThat(storedAlerts).isEqualTo(directAlerts);
+        }
+    }
+
+    @Test
     void shouldFillShortGapsByLinearInterpolation() {
         SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 2, 5}, new double[] {70, 71, 72, 78});
 
