@@ -60,8 +60,8 @@ class AlertCapTopologyTest {
             assertThat(opens).hasSize(3);
             assertThat(opens.get(0)).contains("\"suppressed\":null");
             assertThat(opens.get(2)).contains("\"suppressed\":2", "2 alerts of this patient held back by the hourly cap");
-            assertThat(registry.find("vitalcast.alerts.suppressed").tag("reason", "cap").counter().count())
-                .isEqualTo(2);
+            assertThat(registry.find("vitalcast.alerts.suppressed").tag("kind", "LIMIT").tag("reason", "cap")
+                .counter().count()).isEqualTo(2);
         }
     }
 }
