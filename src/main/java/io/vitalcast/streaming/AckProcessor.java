@@ -75,7 +75,8 @@ final class AckProcessor implements Processor<String, byte[], String, TopologyOu
                 KeyValue<String, SeriesState> entry = states.next();
                 SeriesState state = entry.value;
                 if (ack.alertId().equals(state.deviation().alertId()) || ack.alertId().equals(state.limit().alertId())
-                    || ack.alertId().equals(state.predicted().alertId())) {
+                    || ack.alertId().equals(state.predicted().alertId())
+                    || ack.alertId().equals(state.quality().sensor().alertId())) {
                     return true;
                 }
             }

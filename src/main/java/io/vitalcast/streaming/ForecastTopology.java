@@ -59,7 +59,7 @@ public final class ForecastTopology {
         }
         metrics.declare(settings.signals().keySet(),
             java.util.Arrays.stream(io.vitalcast.quality.QualityProblem.values()).map(Enum::name).toList(),
-            java.util.Arrays.stream(AlertKind.values()).filter(k -> k != AlertKind.SENSOR).map(Enum::name).toList(),
+            java.util.Arrays.stream(AlertKind.values()).map(Enum::name).toList(),
             AlertContext.SUPPRESSION_REASONS,
             java.util.Arrays.stream(Acknowledgement.Action.values()).map(Enum::name).toList());
         StreamsBuilder builder = new StreamsBuilder();

@@ -76,7 +76,8 @@ public final class SeriesUpdater {
         }
         long missingSinceJudged = spec.isEventDriven() || lastJudgedMs < 0 ? 0
             : (step.timeMs() - lastJudgedMs) / stepMs - 1;
-        SignalQuality.Assessment assessment = quality.assess(state.quality(), step, spec, missingSinceJudged);
+        SignalQuality.Assessment assessment = quality.assess(state.quality(), step, spec, missingSinceJudged,
+            alerting);
         if (assessment.bad()) {
             return new Update(state.withQuality(assessment.status()), null, assessment.alerts(), false, List.of());
         }

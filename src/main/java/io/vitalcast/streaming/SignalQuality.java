@@ -37,37 +37,70 @@ public final class SignalQuality {
      * @param missing steps missing since the last judged step (0 for consecutive or event-driven steps)
      */
     public Assessment assess(QualityStatus status, StepValue step, SignalSpec spec, long missing) {
+        return assess(status, step, spec, missing, AlertContext.unlimited());
+    }
+
+    /**
+     * Judges a step with the patient's acknowledgements: a SENSOR alert snoozed until a time holds back, once it
+     * resolves, any new SENSOR alert of the series until then (counted as held back; clinical alerts stay frozen
+     * while the signal is bad all the same).
+     */
+    public Assessment assess(QualityStatus status, StepValue step, SignalSpec spec, long missing,
+                             AlertContext alerting) {
         QualityTracker.Verdict verdict = step.isSensorOff() ? status.tracker().sensorOff()
             : status.tracker().next(spec.quality(), step.value(), missing);
         long lastTimeMs = step.isSensorOff() ? status.lastTimeMs() : step.timeMs();
         List<AlertEvent> alerts = new ArrayList<>(1);
         AlertStatus sensor = transition(status.sensor(), verdict.problem(), status.tracker().lastValue(), step,
-            spec, alerts);
+            spec, alerting, alerts);
         QualityStatus next = new QualityStatus(verdict.next(), lastTimeMs, verdict.problem(), sensor);
-        return new Assessment(next, verdict.isBad(), sensor.isOpen(), alerts);
+        return new Assessment(next, verdict.isBad(), sensor.isOpen() || sensor.held(), alerts);
     }
 
     private static AlertStatus transition(AlertStatus sensor, QualityProblem problem, double previous,
-                                          StepValue step, SignalSpec spec, List<AlertEvent> out) {
+                                          StepValue step, SignalSpec spec, AlertContext alerting,
+                                          List<AlertEvent> out) {
         Instant time = Instant.ofEpochMilli(step.timeMs());
+        long now = step.timeMs();
         if (problem != null) {
             if (sensor.isOpen()) {
-                return new AlertStatus(sensor.alertId(), sensor.severity(), sensor.abnormalRun() + 1, 0);
+                return withRuns(sensor, sensor.alertId(), sensor.severity(), sensor.abnormalRun() + 1, 0,
+                    sensor.held());
+            }
+            if (sensor.snoozedUntilMs() > now) {
+                if (!sensor.held()) {
+                    alerting.suppressed(AlertKind.SENSOR, "snoozed");
+                }
+                return withRuns(sensor, null, null, sensor.abnormalRun() + 1, 0, true);
             }
             String seed = step.patientId() + '\u0000' + step.signal() + '\u0000' + AlertKind.SENSOR + '\u0000'
                 + step.timeMs();
             String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
             out.add(event(id, AlertState.OPEN, step, spec, time, problem, describe(problem, previous, step, spec)
                 + "; clinical alerts of this signal are suppressed until it is good again"));
-            return new AlertStatus(id, Severity.WARNING, 1, 0);
+            return withRuns(sensor, id, Severity.WARNING, 1, 0, false);
         }
         int normal = sensor.normalRun() + 1;
-        if (sensor.isOpen() && normal >= spec.quality().clearSteps()) {
-            out.add(event(sensor.alertId(), AlertState.RESOLVED, step, spec, time, null, String.format(Locale.ROOT,
-                "%s signal good again for %d step(s)", step.signal(), normal)));
-            return new AlertStatus(null, null, 0, normal);
+        if ((sensor.isOpen() || sensor.held()) && normal >= spec.quality().clearSteps()) {
+            long snoozedUntil = sensor.snoozedUntilMs();
+            if (sensor.isOpen()) {
+                Acknowledgement ack = alerting.ackOf(sensor.alertId());
+                if (ack != null) {
+                    snoozedUntil = Math.max(snoozedUntil, ack.holdAfterResolve(now));
+                }
+                alerting.resolved(sensor.alertId());
+                out.add(event(sensor.alertId(), AlertState.RESOLVED, step, spec, time, null,
+                    String.format(Locale.ROOT, "%s signal good again for %d step(s)", step.signal(), normal)));
+            }
+            return new AlertStatus(null, null, 0, normal, 0L, -1, now, snoozedUntil, false);
         }
-        return new AlertStatus(sensor.alertId(), sensor.severity(), 0, normal);
+        return withRuns(sensor, sensor.alertId(), sensor.severity(), 0, normal, sensor.held());
+    }
+
+    private static AlertStatus withRuns(AlertStatus sensor, String id, Severity severity, int abnormalRun,
+                                        int normalRun, boolean held) {
+        return new AlertStatus(id, severity, abnormalRun, normalRun, 0L, -1, sensor.resolvedAtMs(),
+            sensor.snoozedUntilMs(), held);
     }
 
     private static AlertEvent event(String id, AlertState state, StepValue step, SignalSpec spec, Instant time,

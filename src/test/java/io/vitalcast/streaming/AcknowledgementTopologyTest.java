@@ -154,6 +154,26 @@ class AcknowledgementTopologyTest {
     }
 
     @Test
+    void shouldNotReopenASnoozedSensorAlertUntilTheSnoozeEnds() {
+        warmUp();
+        beats(3.0);
+        assertThat(events("SENSOR")).containsExactly("OPEN");
+        ack("p-1", "{\"alertId\":\"" + lastId("SENSOR") + "\",\"patientId\":\"p-1\",\"action\":\"SNOOZE\","
+            + "\"until\":\"" + T0.plusSeconds(beat + 10) + "\"}");
+        beats(1.0, 1.0, 1.0, 1.0, 1.0);
+        assertThat(events("SENSOR")).containsExactly("OPEN", "RESOLVED");
+
+        beats(3.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+        assertThat(events("SENSOR")).as("held back by the snooze").containsExactly("OPEN", "RESOLVED");
+        assertThat(events("LIMIT")).as("a held-back SENSOR alert still freezes clinical ones").isEmpty();
+        assertThat(counter("vitalcast.alerts.suppressed", "reason", "snoozed")).isEqualTo(1);
+
+        beats(3.0);
+        assertThat(events("SENSOR")).containsExactly("OPEN", "RESOLVED", "OPEN");
+        assertThat(rejected.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldRejectInvalidAcknowledgementsWithTheirReason() {
         warmUp();
         beats(2.5);
