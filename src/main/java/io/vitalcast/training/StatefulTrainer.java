@@ -67,13 +67,8 @@ public final class StatefulTrainer {
         TrainingPass pass = network.newTrainingPass();
         List<Parameter> parameters = network.parameters();
         List<double[][]> lastGood = network.parameterValues();
-        List<double[][]> best = null;
-        double bestValidation = Double.POSITIVE_INFINITY;
-        int bestEpoch = -1;
-        if (validating) {
-            bestValidation = evaluate(network, validation);
-            best = network.parameterValues();
-        }
+        EarlyStopping stopping = validating ? EarlyStopping.from(network, evaluate(network, validation), config)
+            : EarlyStopping.withoutValidation(config);
         int chunk = config.tbpttForward();
         int updatesPerEpoch = 0;
         for (StatefulSequence sequence : train) {
@@ -83,8 +78,6 @@ public final class StatefulTrainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        int sinceBest = 0;
-        boolean stoppedEarly = false;
         long step = 0;
         long clippedTotal = 0;
         List<EpochReport> history = new ArrayList<>();
@@ -139,32 +132,17 @@ public final class StatefulTrainer {
                 network.setParameterValues(lastGood);
                 throw new NonFiniteLossException(epoch, step, validationLoss, Double.NaN);
             }
-            boolean improved = !validating || validationLoss < bestValidation;
-            if (validating) {
-                if (improved) {
-                    bestValidation = validationLoss;
-                    bestEpoch = epoch;
-                    best = network.parameterValues();
-                    sinceBest = 0;
-                } else {
-                    sinceBest++;
-                }
-            } else {
-                bestEpoch = epoch;
-            }
+            boolean improved = stopping.epochEnded(epoch, validationLoss, network);
             history.add(new EpochReport(epoch, config.epochs(), trainLoss, validationLoss, improved, clippedInEpoch,
                 updatesInEpoch, (System.nanoTime() - started) / 1_000_000));
             listener.onEpoch(history.get(history.size() - 1));
-            if (config.patience() > 0 && sinceBest >= config.patience()) {
-                stoppedEarly = epoch < config.epochs() - 1;
+            if (stopping.shouldStop(epoch)) {
                 break;
             }
         }
-        if (best != null) {
-            network.setParameterValues(best);
-        }
-        return new TrainingResult(history, bestEpoch, validating ? bestValidation : Double.NaN, stoppedEarly, step,
-            clippedTotal);
+        stopping.restoreBest(network);
+        return new TrainingResult(history, stopping.bestEpoch(), stopping.bestValidation(),
+            stopping.stoppedEarly(), step, clippedTotal);
     }
 
     /**

@@ -87,15 +87,8 @@ public final class Trainer {
         TrainingPass pass = network.newTrainingPass();
         List<Parameter> parameters = network.parameters();
         List<double[][]> lastGood = network.parameterValues();
-        List<double[][]> best = null;
-        double bestValidation = Double.POSITIVE_INFINITY;
-        int bestEpoch = -1;
-        if (validation != null) {
-            bestValidation = evaluate(pass, validation);
-            best = network.parameterValues();
-        }
-        int sinceBest = 0;
-        boolean stoppedEarly = false;
+        EarlyStopping stopping = validation != null ? EarlyStopping.from(network, evaluate(pass, validation), config)
+            : EarlyStopping.withoutValidation(config);
         long step = 0;
         long clippedTotal = 0;
         int[] order = new int[trainSize];
@@ -146,32 +139,17 @@ public final class Trainer {
                 network.setParameterValues(lastGood);
                 throw new NonFiniteLossException(epoch, step, validationLoss, Double.NaN);
             }
-            boolean improved = validation == null || validationLoss < bestValidation;
-            if (validation != null) {
-                if (improved) {
-                    bestValidation = validationLoss;
-                    bestEpoch = epoch;
-                    best = network.parameterValues();
-                    sinceBest = 0;
-                } else {
-                    sinceBest++;
-                }
-            } else {
-                bestEpoch = epoch;
-            }
+            boolean improved = stopping.epochEnded(epoch, validationLoss, network);
             history.add(new EpochReport(epoch, config.epochs(), trainLoss, validationLoss, improved, clippedInEpoch,
                 batchesPerEpoch, (System.nanoTime() - started) / 1_000_000));
             listener.onEpoch(history.get(history.size() - 1));
-            if (config.patience() > 0 && sinceBest >= config.patience()) {
-                stoppedEarly = epoch < config.epochs() - 1;
+            if (stopping.shouldStop(epoch)) {
                 break;
             }
         }
-        if (best != null) {
-            network.setParameterValues(best);
-        }
-        return new TrainingResult(history, bestEpoch, validation == null ? Double.NaN : bestValidation,
-            stoppedEarly, step, clippedTotal);
+        stopping.restoreBest(network);
+        return new TrainingResult(history, stopping.bestEpoch(), stopping.bestValidation(),
+            stopping.stoppedEarly(), step, clippedTotal);
     }
 
     /** Mean loss of the network over a dataset, without touching gradients used for training. */
