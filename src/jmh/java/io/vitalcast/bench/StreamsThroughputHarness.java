@@ -72,9 +72,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>
  * mvn -Pbench test-compile exec:exec -Dbench.main=io.vitalcast.bench.StreamsThroughputHarness -Dbench.args=
  * </pre>
- * Options, as {@code -Dbench.args="patients=1000 minutes=40 threads=1 partitions=4 models=samples/models rounds=2"}:
- * patients, minutes of readings per series, {@code num.stream.threads}, partitions of every topic, the model
- * directory and the rounds; any argument whose key has a dot (such as {@code commit.interval.ms=1000} or
+ * Options, as {@code -Dbench.args="patients=1000 minutes=40 interval=60 threads=1 partitions=4 models=samples/models
+ * rounds=2"}: patients, minutes of readings per series, seconds between two readings of a series (60: one reading
+ * per one-minute step, every reading a step, the forecaster's worst case; 1: a monitor's numerics every second, 60
+ * readings per step), {@code num.stream.threads}, partitions of every topic, the model directory and the rounds; any argument whose key has a dot (such as {@code commit.interval.ms=1000} or
  * {@code producer.batch.size=65536}) is a configuration setting applied to every topology alike.
  */
 public final class StreamsThroughputHarness {
@@ -101,7 +102,7 @@ public final class StreamsThroughputHarness {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("patients", "1000", "minutes", "40", "threads",
-            "1", "partitions", "4", "models", "samples/models", "rounds", "2"));
+            "1", "partitions", "4", "models", "samples/models", "rounds", "2", "interval", "60"));
         Map<String, String> settings = new LinkedHashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -137,7 +138,12 @@ public final class StreamsThroughputHarness {
         if (!Files.isDirectory(models)) {
             throw new IllegalArgumentException("no model directory " + models.toAbsolutePath());
         }
-        long readings = produceReadings(patients, minutes);
+        int interval = option("interval");
+        if (interval <= 0 || 60 % interval != 0) {
+            throw new IllegalArgumentException("interval (seconds between two readings of a series) must divide 60, "
+                + "got " + interval);
+        }
+        long readings = produceReadings(patients, minutes, interval);
         VitalcastConfig probe = config("probe", models.toString());
         ModelRegistry registry = ModelRegistry.load(probe.modelDirectory(), probe.signals());
         for (String signal : SIGNALS) {
@@ -159,10 +165,11 @@ public final class StreamsThroughputHarness {
                 readings);
 
             System.out.println();
-            System.out.printf(Locale.ROOT, "Round %d of %d. Readings: %,d (%d patients x %d signals x %d minutes + 1 "
-                    + "closing reading per series); threads %s; partitions %s; the same client settings for every "
-                    + "topology: defaults (exactly_once_v2) + %s%n", round, rounds, readings, patients,
-                SIGNALS.size(), minutes, options.get("threads"), options.get("partitions"), settings);
+            System.out.printf(Locale.ROOT, "Round %d of %d. Readings: %,d (%d patients x %d signals x %d minutes, a "
+                    + "reading every %d s, + 1 closing reading per series); threads %s; partitions %s; the same client "
+                    + "settings for every topology: defaults (exactly_once_v2) + %s%n", round, rounds, readings,
+                patients, SIGNALS.size(), minutes, interval, options.get("threads"), options.get("partitions"),
+                settings);
             passFirst.print("pass-through (byte copy), first       ");
             baseline.print("ForecastTopology, persistence baseline");
             lstm.print("ForecastTopology, shipped LSTM models ");
@@ -191,7 +198,7 @@ public final class StreamsThroughputHarness {
     }
 
     /** Readings in event-time order across patients, as a ward's monitors send them. */
-    private long produceReadings(int patients, int minutes) throws Exception {
+    private long produceReadings(int patients, int minutes, int intervalSeconds) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(READINGS, option("partitions"), (short) 1))).all().get();
         }
@@ -204,9 +211,11 @@ public final class StreamsThroughputHarness {
             ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            for (int minute = 0; minute <= minutes; minute++) {
-                // the extra minute is two hours ahead: it closes every window of the series and forecasts nothing
-                long time = START.toEpochMilli() + (minute < minutes ? minute : 120L) * MINUTE_MS;
+            int perMinute = 60 / intervalSeconds;
+            for (int tick = 0; tick <= minutes * perMinute; tick++) {
+                // the extra tick is two hours ahead: it closes every window of the series and forecasts nothing
+                long time = START.toEpochMilli() + (tick < minutes * perMinute ? tick * intervalSeconds * 1000L
+                    : 120L * MINUTE_MS);
                 for (int p = 0; p < patients; p++) {
                     String patient = String.format(Locale.ROOT, "bench-%05d", p);
                     for (String signal : SIGNALS) {

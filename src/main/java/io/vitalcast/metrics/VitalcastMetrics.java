@@ -57,6 +57,8 @@ public final class VitalcastMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> acceptedReadings = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejectedReadings = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> openAlerts = new ConcurrentHashMap<>();
     private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
     private final Map<String, Timer> inferenceTimers = new ConcurrentHashMap<>();
@@ -115,8 +117,10 @@ public final class VitalcastMetrics {
         return registry;
     }
 
+    /** Counted for every reading, so the counter is looked up by signal alone rather than by its joined tags. */
     public void reading(String signal, boolean accepted) {
-        counter(READINGS, "signal", signal, "outcome", accepted ? "accepted" : "rejected").increment();
+        (accepted ? acceptedReadings : rejectedReadings).computeIfAbsent(signal,
+            s -> counter(READINGS, "signal", s, "outcome", accepted ? "accepted" : "rejected")).increment();
     }
 
     public void rejected(String reason) {

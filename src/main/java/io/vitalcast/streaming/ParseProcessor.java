@@ -1,7 +1,10 @@
 package io.vitalcast.streaming;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
+import io.vitalcast.data.SignalSpec;
 import io.vitalcast.metrics.VitalcastMetrics;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -9,17 +12,26 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * First step of the topology: parses and validates each input record with the {@link ReadingParser}, forwarding
- * one {@link ParseResult} per reading (several for a waveform batch). Keeps the key (the patient id), so no
- * repartitioning is needed downstream.
+ * First step of the topology: parses and validates each input record with the {@link ReadingParser} and applies the
+ * {@link LateFilter} of a fixed-step signal, forwarding one {@link ParseResult} per reading (several for a waveform
+ * batch). Keeps the key (the patient id), so no repartitioning is needed downstream. Parsing and the lateness rule
+ * share one processor because every node a reading passes through costs a record copy in Kafka Streams.
  */
 final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseResult> {
     private final ReadingParser parser;
+    private final Map<String, LateFilter> lateFilters;
     private final VitalcastMetrics metrics;
     private FixedKeyProcessorContext<String, ParseResult> context;
 
-    ParseProcessor(ReadingParser parser, VitalcastMetrics metrics) {
+    /**
+     * @param signals  the signals; fixed-step ones get a lateness rule
+     * @param graceMs the grace period of the step windows
+     */
+    ParseProcessor(ReadingParser parser, Map<String, SignalSpec> signals, long graceMs, VitalcastMetrics metrics) {
         this.parser = parser;
+        this.lateFilters = new HashMap<>();
+        signals.values().stream().filter(spec -> !spec.isEventDriven()).forEach(spec ->
+            lateFilters.put(spec.name(), new LateFilter(spec.step().toMillis(), graceMs)));
         this.metrics = metrics;
     }
 
@@ -35,7 +47,9 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
             metadata == null ? -1 : metadata.partition(), metadata == null ? -1 : metadata.offset(),
             record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
             record.value());
-        for (ParseResult result : parser.parse(record.key(), source)) {
+        for (ParseResult parsed : parser.parse(record.key(), source)) {
+            LateFilter late = parsed.isRejected() ? null : lateFilters.get(parsed.reading().signal());
+            ParseResult result = late == null ? parsed : late.apply(parsed);
             if (result.isRejected()) {
                 RejectedReading rejected = result.rejected();
                 metrics.rejected(rejected.reason().name());
@@ -43,7 +57,7 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
             } else {
                 metrics.reading(result.reading().signal(), true);
             }
-            long timestamp = result.isRejected() ? record.timestamp() : result.reading().timestampMs();
+            long timestamp = parsed.isRejected() ? record.timestamp() : parsed.reading().timestampMs();
             context.forward(record.withValue(result).withTimestamp(timestamp));
         }
     }

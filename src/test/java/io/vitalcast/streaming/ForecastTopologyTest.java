@@ -161,6 +161,23 @@ class ForecastTopologyTest {
         assertThat(reasonOf(rejected.readValue())).isEqualTo("LATE");
         assertThat(forecasts.readValuesToList()).noneMatch(f -> f.contains("99.0"));
         assertThat(counter("vitalcast.rejected", "reason", "LATE")).isEqualTo(1);
+        assertThat(registry.get("vitalcast.readings").tag("signal", "heart_rate").tag("outcome", "rejected")
+            .counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStillPublishEveryOpenStepWhenStreamTimeJumpsFarBeyondTheWindowRetention() {
+        for (int s = 0; s < 5; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70);
+            sendReading("p-2", "heart_rate", T0.plusSeconds(s), 80);
+        }
+        sendReading("p-1", "heart_rate", T0.plusSeconds(7200), 70);
+
+        List<String> published = forecasts.readValuesToList();
+        for (String patient : List.of("p-1", "p-2")) {
+            assertThat(published).as("the last step of %s before the jump", patient).anyMatch(f -> f.contains(
+                "\"patientId\":\"" + patient + "\"") && f.contains("\"lastStepTime\":\"2026-11-25T16:00:04Z\""));
+        }
     }
 
     @Test
