@@ -19,6 +19,11 @@ final class ModelFingerprint {
     private ModelFingerprint() {
     }
 
+    /** The fingerprint of a model known by its name, version and kind (a built-in one). */
+    static long of(ForecastRecord.ModelInfo info) {
+        return of(info.name() + '@' + info.version() + '/' + info.kind());
+    }
+
     /** The first 64 bits of the SHA-256 of {@code identity} (UTF-8), never {@link #UNKNOWN}. */
     static long of(String identity) {
         try {

@@ -12,11 +12,11 @@ public interface SeriesModel {
     /**
      * The identity stored with this model's recurrent state ({@link SeriesState#modelFingerprint()}): a stored state
      * is carried on only by the model whose fingerprint it names. By default a hash of {@link #info()}, enough for a
-     * built-in model; a model from a file is known by its file's checksum.
+     * built-in model (computed at every call: a stateful model, asked at every step, keeps its own); a model from a
+     * file is known by its file's checksum.
      */
     default long fingerprint() {
-        ForecastRecord.ModelInfo info = info();
-        return ModelFingerprint.of(info.name() + '@' + info.version() + '/' + info.kind());
+        return ModelFingerprint.of(info());
     }
 
     /** Steps of history needed before forecasting. */
