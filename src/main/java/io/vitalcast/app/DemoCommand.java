@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Reading> readings = sampleReadings();
+        List<Reading> readings = sampleReadings(samples);
         if (fresh) {
             deleteRecursively(dataDir);
         }
@@ -205,26 +205,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Trains a small heart-rate model on the first ICU patient's recording, reporting to the service's registry, so
-     * that the training panels (loss, gradient norm, clipping) show a real run. The forecaster keeps the shipped
-     * models; the trained one is discarded.
-     */
     private void trainInBackground(List<Reading> readings, MeterRegistry registry) {
         try {
-            io.vitalcast.data.SignalSpec spec = io.vitalcast.data.SignalCatalog.defaults().spec("heart_rate",
-                Duration.ofMinutes(1));
-            List<Reading> heartRate = readings.stream()
-                .filter(r -> r.patientId().equals("icu-1") && r.signal().equals("heart_rate")).toList();
-            io.vitalcast.data.WindowDataset data = io.vitalcast.data.WindowDataset.ofSeries(
-                List.of(io.vitalcast.data.SeriesBuilder.prepare(heartRate, spec)), 30, 10,
-                io.vitalcast.data.SplitFractions.DEFAULT);
-            new io.vitalcast.forecasting.LstmForecasterTrainer(
-                new io.vitalcast.forecasting.LstmForecasterSettings(30, 10, 16, 1, 8),
-                io.vitalcast.training.TrainingConfig.defaults().withEpochs(10)
-                    .withOptimizer(io.vitalcast.training.OptimizerType.ADAM, 0.003),
-                new io.vitalcast.metrics.TrainingMetrics(registry, "heart_rate"), 0.9)
-                .train(data, spec, "demo: icu-1 heart rate");
+            DemoTraining.run(readings, registry);
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("vitalcast: demo training run failed: " + e.getMessage());
         }
@@ -247,7 +230,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The long-format sample CSVs, with the sample patients renamed to the demo's ids. */
-    private List<Reading> sampleReadings() throws IOException {
+    static List<Reading> sampleReadings(Path samples) throws IOException {
         if (!Files.isDirectory(samples)) {
             throw new UserException(samples + ": no samples directory; run the demo from the repository root or "
                 + "give --samples");

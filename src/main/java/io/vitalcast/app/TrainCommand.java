@@ -9,12 +9,9 @@ import java.util.concurrent.Callable;
 
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SignalCatalog;
-import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
 import io.vitalcast.forecasting.ConformalIntervals;
 import io.vitalcast.forecasting.LstmForecasterSettings;
-import io.vitalcast.forecasting.LstmForecasterTrainer;
-import io.vitalcast.forecasting.StatefulLstmForecasterTrainer;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.training.TrainingResult;
 import io.vitalcast.modelfile.ModelFile;
@@ -111,7 +108,6 @@ final class TrainCommand implements Callable<Integer> {
         SignalCatalog catalog = SignalCatalog.defaults();
         List<PreparedSeries> series = input.load(signal, catalog);
         series.forEach(s -> out.println(s.summary()));
-        WindowDataset data = WindowDataset.ofSeries(series, window, horizon, SplitFractions.DEFAULT);
         TrainingConfig config = TrainingConfig.defaults()
             .withEpochs(epochs)
             .withBatchSize(batch)
@@ -119,6 +115,10 @@ final class TrainCommand implements Callable<Integer> {
             .withClipping(clipNorm, 0)
             .withValidation(0.15, patience)
             .withSeed(seed);
+        ForecasterTraining training = new ForecasterTraining(ForecasterTraining.Kind.parse(kind),
+            new LstmForecasterSettings(window, horizon, hidden, layers, Math.min(arBase, window)), config, chunk,
+            level);
+        WindowDataset data = training.windows(series);
         io.vitalcast.metrics.MetricsServer metricsServer = null;
         io.vitalcast.training.TrainingListener listener = new ProgressBar(spec.commandLine().getErr(), signal);
         if (metricsPort != null) {
@@ -129,43 +129,24 @@ final class TrainCommand implements Callable<Integer> {
                 new io.vitalcast.metrics.TrainingMetrics(registry, signal)));
             out.printf("Training metrics at %s%n", metricsServer.uri());
         }
-        LstmForecasterSettings settings = new LstmForecasterSettings(window, horizon, hidden, layers,
-            Math.min(arBase, window));
-        TrainedForecaster forecaster;
-        TrainingResult training;
+        ForecasterTraining.Trained trained;
         try {
-            if ("stateful".equals(kind)) {
-                out.printf(Locale.ROOT, "Training statefully on whole segments of the training part (%d steps, "
-                    + "chunks of %d), validating on %d windows (test part of %d windows left for evaluate)%n",
-                    data.train().steps(), chunk, data.validation().size(), data.test().size());
-                out.flush();
-                StatefulLstmForecasterTrainer.Trained trained = new StatefulLstmForecasterTrainer(settings,
-                    config.withTruncatedBptt(chunk, 0), listener, level)
-                    .train(series, series.get(0).spec(), input.describe(signal));
-                forecaster = trained.forecaster();
-                training = trained.training();
-            } else if ("window".equals(kind)) {
-                out.printf(Locale.ROOT, "Training on %d windows, validating on %d (test part of %d windows left for "
-                    + "evaluate)%n", data.train().size(), data.validation().size(), data.test().size());
-                out.flush();
-                LstmForecasterTrainer.Trained trained = new LstmForecasterTrainer(settings, config, listener, level)
-                    .train(data, series.get(0).spec(), input.describe(signal));
-                forecaster = trained.forecaster();
-                training = trained.training();
-            } else {
-                throw new UserException("--kind must be stateful or window, was '" + kind + "'");
-            }
+            out.println(training.plan(data));
+            out.flush();
+            trained = training.train(series, data, input.describe(signal), listener);
         } finally {
             if (metricsServer != null) {
                 metricsServer.close();
             }
         }
+        TrainedForecaster forecaster = trained.forecaster();
+        TrainingResult result = trained.training();
         ModelFile.write(forecaster.bundle(), output);
         ConformalIntervals intervals = forecaster.intervals();
-        String best = training.bestEpoch() < 0 ? "no epoch improved on the initial model"
-            : "best epoch " + (training.bestEpoch() + 1);
+        String best = result.bestEpoch() < 0 ? "no epoch improved on the initial model"
+            : "best epoch " + (result.bestEpoch() + 1);
         out.printf(Locale.ROOT, "Trained %d epochs, %s, validation loss %.5f (scaled), clipped %.1f%% of updates%n",
-            training.history().size(), best, training.bestValidationLoss(), 100 * training.clippingRate());
+            result.history().size(), best, result.bestValidationLoss(), 100 * result.clippingRate());
         out.printf(Locale.ROOT, "%.0f%% interval half-width by step (%s): %s%n", 100 * level,
             series.get(0).spec().unit(), formatted(intervals.halfWidths()));
         out.printf("Wrote %s%n", output);

@@ -75,6 +75,11 @@ public final class ModelFile {
 
     /** Reads and verifies a model file. */
     public static ModelBundle read(Path path) {
+        return load(path).bundle();
+    }
+
+    /** Reads and verifies a model file, keeping the checksum that identifies it. */
+    public static LoadedModel load(Path path) {
         JsonNode root;
         try {
             root = MAPPER.readTree(path.toFile());
@@ -89,7 +94,7 @@ public final class ModelFile {
         return decode(root, path.toString());
     }
 
-    static ModelBundle decode(JsonNode root, String source) {
+    static LoadedModel decode(JsonNode root, String source) {
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new ModelFileException(source + ": not a Vitalcast model file (format is not '" + FORMAT + "')");
         }
@@ -110,7 +115,7 @@ public final class ModelFile {
                 + actual + "): the file is corrupt or was edited");
         }
         try {
-            return decodeModel(model, source);
+            return new LoadedModel(decodeModel(model, source), actual);
         } catch (IllegalArgumentException | NullPointerException | JsonProcessingException e) {
             throw new ModelFileException(source + ": invalid model: " + e.getMessage(), e);
         }

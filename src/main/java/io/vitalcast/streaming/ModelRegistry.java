@@ -13,6 +13,8 @@ import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.LstmForecaster;
 import io.vitalcast.forecasting.StatefulLstmForecaster;
 import io.vitalcast.forecasting.TrainedForecaster;
+import io.vitalcast.modelfile.LoadedModel;
+import io.vitalcast.modelfile.ModelBundle;
 import io.vitalcast.modelfile.ModelFile;
 
 /**
@@ -20,7 +22,9 @@ import io.vitalcast.modelfile.ModelFile;
  * model directory, stateful or window kind) or, without one, a baseline: the sinus-rhythm reference for the RR
  * interval (learned from sinus beats only, so that ectopic beats stand out; see {@link SinusRhythmModel}) and
  * persistence for every other signal. Checked at start: a model for an unknown signal, two models for one signal, or a
- * model trained at another step fails with a message naming the file.
+ * model trained at another step fails with a message naming the file. A stateful model read from a file is known by
+ * the file's checksum ({@link SeriesModel#fingerprint()}), so that the recurrent states the model it replaces stored
+ * are not carried on by it.
  */
 public final class ModelRegistry {
     /** Steps forecast by the baseline. */
@@ -39,14 +43,20 @@ public final class ModelRegistry {
         return new ModelRegistry(Map.of());
     }
 
-    /** The given LSTM forecaster for its signal, baselines for the others. */
+    /**
+     * The given LSTM forecaster for its signal, baselines for the others. Not read from a file here, the model is
+     * known by its name and the time its training finished.
+     */
     public static ModelRegistry of(TrainedForecaster forecaster) {
-        return new ModelRegistry(Map.of(forecaster.signal(), modelOf(forecaster)));
+        ModelBundle bundle = forecaster.bundle();
+        return new ModelRegistry(Map.of(forecaster.signal(),
+            modelOf(forecaster, bundle.name() + '@' + bundle.provenance().createdAt())));
     }
 
-    private static SeriesModel modelOf(TrainedForecaster forecaster) {
+    /** @param identity what the model is known by: its file's checksum where it was read from one */
+    private static SeriesModel modelOf(TrainedForecaster forecaster, String identity) {
         if (forecaster instanceof StatefulLstmForecaster stateful) {
-            return new StatefulLstmModel(stateful);
+            return new StatefulLstmModel(stateful, ModelFingerprint.of(identity));
         }
         return new LstmModel((LstmForecaster) forecaster);
     }
@@ -65,7 +75,8 @@ public final class ModelRegistry {
         Map<String, SeriesModel> models = new HashMap<>();
         Map<String, Path> origin = new HashMap<>();
         for (Path file : files) {
-            TrainedForecaster forecaster = TrainedForecaster.of(ModelFile.read(file));
+            LoadedModel loaded = ModelFile.load(file);
+            TrainedForecaster forecaster = TrainedForecaster.of(loaded.bundle());
             String signal = forecaster.signal();
             SignalSpec spec = signals.get(signal);
             if (spec == null) {
@@ -82,7 +93,7 @@ public final class ModelRegistry {
                     + " and " + file);
             }
             origin.put(signal, file);
-            models.put(signal, modelOf(forecaster));
+            models.put(signal, modelOf(forecaster, loaded.checksum()));
         }
         return new ModelRegistry(models);
     }

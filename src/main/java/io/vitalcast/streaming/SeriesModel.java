@@ -9,6 +9,16 @@ public interface SeriesModel {
     /** Identity written into every forecast record. */
     ForecastRecord.ModelInfo info();
 
+    /**
+     * The identity stored with this model's recurrent state ({@link SeriesState#modelFingerprint()}): a stored state
+     * is carried on only by the model whose fingerprint it names. By default a hash of {@link #info()}, enough for a
+     * built-in model (computed at every call: a stateful model, asked at every step, keeps its own); a model from a
+     * file is known by its file's checksum.
+     */
+    default long fingerprint() {
+        return ModelFingerprint.of(info());
+    }
+
     /** Steps of history needed before forecasting. */
     int window();
 
@@ -40,7 +50,10 @@ public interface SeriesModel {
         return window();
     }
 
-    /** Whether a stored model state fits this model (a state of another network, after a model change, does not). */
+    /**
+     * Whether a stored model state has this model's shape (a state of a network of another size does not); whether
+     * it is this model's own is told by the fingerprint stored with it ({@link SeriesState#modelStateOf}).
+     */
     default boolean acceptsState(double[] modelState) {
         return false;
     }

@@ -17,13 +17,16 @@ package io.vitalcast.streaming;
  * @param recentHalfWidths their interval half-widths, in the same order
  * @param modelState       a stateful model's recurrent state after the last step, or null (window model, or no step
  *                         of the current segment yet)
- * @param segmentSteps     steps since the current segment started (the first step, or the restart after a long gap)
+ * @param modelFingerprint the {@link SeriesModel#fingerprint()} of the model {@code modelState} belongs to, or 0
+ *                         when none or unknown (a state read from a version-1 or version-2 store)
+ * @param segmentSteps     steps since the current segment started (the first step, the restart after a long gap, or
+ *                         the first step of another model)
  * @param quality          signal quality and the SENSOR alert ({@link SignalQuality})
  */
 public record SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
                           double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
                           AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths,
-                          double[] modelState, long segmentSteps, QualityStatus quality) {
+                          double[] modelState, long modelFingerprint, long segmentSteps, QualityStatus quality) {
 
     public SeriesState {
         recentForecasts = recentForecasts == null ? new double[0][] : recentForecasts;
@@ -35,9 +38,9 @@ public record SeriesState(double[] history, long lastStepMs, double[] pendingFor
     public SeriesState(double[] history, long lastStepMs, double[] pendingForecast, double[] pendingHalfWidth,
                        double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
                        AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths,
-                       double[] modelState, long segmentSteps) {
+                       double[] modelState, long modelFingerprint, long segmentSteps) {
         this(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount, deviation, limit,
-            predicted, recentForecasts, recentHalfWidths, modelState, segmentSteps, null);
+            predicted, recentForecasts, recentHalfWidths, modelState, modelFingerprint, segmentSteps, null);
     }
 
     /** A state without a model state (a window model's) and with nothing known about signal quality yet. */
@@ -45,18 +48,29 @@ public record SeriesState(double[] history, long lastStepMs, double[] pendingFor
                        double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
                        AlertStatus predicted, double[][] recentForecasts, double[][] recentHalfWidths) {
         this(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount, deviation, limit,
-            predicted, recentForecasts, recentHalfWidths, null, 0, null);
+            predicted, recentForecasts, recentHalfWidths, null, ModelFingerprint.UNKNOWN, 0, null);
     }
 
     /** This state with another signal-quality part. */
     public SeriesState withQuality(QualityStatus newQuality) {
         return new SeriesState(history, lastStepMs, pendingForecast, pendingHalfWidth, residualMae, residualCount,
-            deviation, limit, predicted, recentForecasts, recentHalfWidths, modelState, segmentSteps, newQuality);
+            deviation, limit, predicted, recentForecasts, recentHalfWidths, modelState, modelFingerprint, segmentSteps,
+            newQuality);
+    }
+
+    /**
+     * The stored recurrent state if {@code model} made it and can read it, else null: the model then starts a new
+     * segment. A state of another model (the one a retrained model replaced, of the same size or not) or of an
+     * unknown one is never carried on.
+     */
+    public double[] modelStateOf(SeriesModel model) {
+        return modelFingerprint == model.fingerprint() && model.acceptsState(modelState) ? modelState : null;
     }
 
     /** The state of a series never seen. */
     public static SeriesState empty() {
         return new SeriesState(new double[0], -1, null, null, 0, 0, AlertStatus.idle(), AlertStatus.idle(),
-            AlertStatus.idle(), new double[0][], new double[0][], null, 0, QualityStatus.initial());
+            AlertStatus.idle(), new double[0][], new double[0][], null, ModelFingerprint.UNKNOWN, 0,
+            QualityStatus.initial());
     }
 }

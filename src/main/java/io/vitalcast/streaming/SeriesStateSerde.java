@@ -22,13 +22,18 @@ import org.apache.kafka.common.serialization.Serializer;
  * held-back episode), a stateful model's recurrent state and the steps of the current segment, and the signal-quality
  * part, and writes the recent forecasts and their half-widths as a triangle of the entries still to be scored
  * (45 instead of 100 doubles each at a horizon of 10: the newest row is the pending forecast, already
- * written); entries already scored read back as NaN. Version 1 states
- * (written before these) are still read, with none of it: a stateful model then starts a new segment at the next step
- * (its first forecast comes after its warm-up), a window model is unaffected.
+ * written); entries already scored read back as NaN. Version 3 adds the fingerprint of the model the recurrent state
+ * belongs to ({@link SeriesModel#fingerprint()}), so that a model replaced by a retrained one of the same size does
+ * not hand its state on. Version 1 and 2 states (written before these) are still read, without what they lack; as
+ * neither says which model made its recurrent state, a stateful model then starts a new segment at the next step
+ * rather than trust a state of unknown origin: as after a long gap, but keeping the history and the alert states and
+ * scoring the forecasts made for that step (its first forecast comes after its warm-up of
+ * {@link SeriesModel#window()} steps). A window model is unaffected.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
     private static final byte VERSION_1 = 1;
+    private static final byte VERSION_2 = 2;
 
     @Override
     public Serializer<SeriesState> serializer() {
@@ -56,6 +61,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             writeRecent(out, s.recentForecasts(), s.pendingForecast());
             writeRecent(out, s.recentHalfWidths(), s.pendingHalfWidth());
             writeArray(out, s.modelState());
+            out.writeLong(s.modelFingerprint());
             out.writeLong(s.segmentSteps());
             writeQuality(out, s.quality());
         } catch (IOException e) {
@@ -67,11 +73,11 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     static SeriesState read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION && version != VERSION_1) {
+            if (version < VERSION_1 || version > VERSION) {
                 throw new SerializationException("series state version " + version + " is not supported; this "
-                    + "Vitalcast reads versions " + VERSION_1 + " and " + VERSION);
+                    + "Vitalcast reads versions " + VERSION_1 + " to " + VERSION);
             }
-            boolean v2 = version >= 2;
+            boolean v2 = version >= VERSION_2;
             double[] history = readArray(in);
             long lastStepMs = in.readLong();
             double[] pendingForecast = readArray(in);
@@ -84,11 +90,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 return state;
             }
             double[] modelState = readArray(in);
+            long modelFingerprint = version > VERSION_2 ? in.readLong() : ModelFingerprint.UNKNOWN;
             long segmentSteps = in.readLong();
             return new SeriesState(state.history(), state.lastStepMs(), state.pendingForecast(),
                 state.pendingHalfWidth(), state.residualMae(), state.residualCount(), state.deviation(),
                 state.limit(), state.predicted(), state.recentForecasts(), state.recentHalfWidths(), modelState,
-                segmentSteps, readQuality(in));
+                modelFingerprint, segmentSteps, readQuality(in));
         } catch (IOException e) {
             throw new SerializationException("cannot read series state", e);
         }

@@ -20,6 +20,9 @@ import io.vitalcast.data.SignalSpec;
  * <p>A window model forecasts from the last {@code window} values. A stateful model ({@link SeriesModel#isStateful})
  * is advanced by every new step, filled ones included, on the recurrent state stored with the series, which a
  * restart resets; it forecasts from that state and its last few values once the segment has {@code window} steps.
+ * A state another model made (the model of the signal was replaced, say by a retrained one of the same size) or one
+ * that names no model (read from an older store) is not carried on: a new segment starts at the step, keeping the
+ * history, the alert states and the scoring of the forecast made for the step.
  * <p>Signal quality ({@link SignalQuality}): a bad step (and a sensor-off marker) only updates the quality state and
  * the SENSOR alert; it is not scored, not added to the history and counts as a missing step for the gap rule. While
  * a SENSOR alert is open (bad steps and the good steps before it resolves), DEVIATION, LIMIT and PREDICTED_LIMIT
@@ -150,20 +153,22 @@ public final class SeriesUpdater {
 
         double[] appended = append(history, step.value(), model.historyLength());
         double[] modelState = null;
+        long modelFingerprint = ModelFingerprint.UNKNOWN;
         long segmentSteps = (restart ? 0 : state.segmentSteps()) + filled + 1;
         if (model.isStateful()) {
-            double[] stored = restart || !model.acceptsState(state.modelState()) ? null : state.modelState();
+            double[] stored = restart ? null : state.modelStateOf(model);
             if (stored == null) {
                 segmentSteps = filled + 1;
             }
             modelState = advance(model, stored, history, filled, step.value());
+            modelFingerprint = model.fingerprint();
         }
         ForecastRecord forecast = null;
         double[] pending = null;
         double[] pendingWidths = null;
         AlertStatus predicted = state.predicted();
         SeriesState interim = new SeriesState(appended, step.timeMs(), null, null, residualMae, residualCount,
-            deviation, limit, predicted, null, null, modelState, segmentSteps,
+            deviation, limit, predicted, null, null, modelState, modelFingerprint, segmentSteps,
             assessment.status());
         boolean ready = model.isStateful() ? segmentSteps >= model.window() : appended.length >= model.window();
         if (ready) {
@@ -202,8 +207,8 @@ public final class SeriesUpdater {
             nextWidths = prepend(recentWidths, pendingWidths, model.horizon());
         }
         SeriesState next = new SeriesState(appended, step.timeMs(), pending, pendingWidths, residualMae,
-            residualCount, deviation, limit, predicted, nextRecent, nextWidths, modelState, segmentSteps,
-            assessment.status());
+            residualCount, deviation, limit, predicted, nextRecent, nextWidths, modelState, modelFingerprint,
+            segmentSteps, assessment.status());
         return new Update(next, forecast, alerts, false, scores);
     }
 

@@ -15,6 +15,7 @@ final class SinusRhythmModel implements SeriesModel {
     static final String SIGNAL = "rr_interval";
     private static final ForecastRecord.ModelInfo INFO =
         new ForecastRecord.ModelInfo("sinus-rhythm", "builtin", "baseline");
+    private static final long FINGERPRINT = ModelFingerprint.of(INFO);
     private final int horizon;
 
     SinusRhythmModel(int horizon) {
@@ -24,6 +25,11 @@ final class SinusRhythmModel implements SeriesModel {
     @Override
     public ForecastRecord.ModelInfo info() {
         return INFO;
+    }
+
+    @Override
+    public long fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

@@ -7,20 +7,29 @@ import io.vitalcast.forecasting.StatefulLstmForecaster;
 /**
  * A stateful LSTM forecaster from a model file: per step, one LSTM step on the stored recurrent state and the
  * reference forecast from the last p values, whatever the history length. The intervals are those calibrated when
- * it was trained.
+ * it was trained. Its fingerprint is given by whoever loaded it (from its model file's checksum), so that a
+ * retrained model of the same size does not carry on this one's recurrent states.
  */
 final class StatefulLstmModel implements SeriesModel {
     private final StatefulLstmForecaster forecaster;
     private final double[] halfWidths;
     private final ForecastRecord.ModelInfo info;
     private final int stateLength;
+    private final long fingerprint;
 
-    StatefulLstmModel(StatefulLstmForecaster forecaster) {
+    /** @param fingerprint the model's identity ({@link #fingerprint()}) */
+    StatefulLstmModel(StatefulLstmForecaster forecaster, long fingerprint) {
         this.forecaster = forecaster;
         this.halfWidths = forecaster.intervals().halfWidths();
         this.info = new ForecastRecord.ModelInfo(forecaster.bundle().name(),
             forecaster.bundle().provenance().createdAt().toString(), "lstm");
         this.stateLength = forecaster.stateLength();
+        this.fingerprint = fingerprint;
+    }
+
+    @Override
+    public long fingerprint() {
+        return fingerprint;
     }
 
     @Override

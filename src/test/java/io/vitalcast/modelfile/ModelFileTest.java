@@ -65,6 +65,17 @@ class ModelFileTest {
     }
 
     @Test
+    void shouldKeepTheChecksumTheFileWasVerifiedAgainst() throws IOException {
+        Path written = directory.resolve("model.json");
+        ModelFile.write(sampleBundle(), written);
+
+        for (Path file : List.of(written, Path.of("samples", "models", "heart_rate.json"))) {
+            assertThat(ModelFile.load(file).checksum()).as(file.toString())
+                .isEqualTo(MAPPER.readTree(file.toFile()).get("sha256").asText());
+        }
+    }
+
+    @Test
     void shouldRejectAFileWhoseWeightsWereEdited() throws IOException {
         Path file = directory.resolve("model.json");
         ModelFile.write(sampleBundle(), file);

@@ -4,10 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
 class SeriesStateSerdeTest {
+    /**
+     * A stateful model's series state as version 2 wrote it (recorded with that writer): history 70, 71 at 3 s, three
+     * steps of a segment and a recurrent state of three values, but no word of which model made it.
+     */
+    static final byte[] VERSION_2_STATEFUL = HexFormat.of().parseHex(String.join("",
+        "02",
+        "00000002" + "4051800000000000" + "4051c00000000000",
+        "0000000000000bb8",
+        "ffffffff" + "ffffffff",
+        "3fe0000000000000" + "0000000000000002",
+        "00" + "00000000" + "00000000" + "0000000000000000" + "ffffffffffffffff".repeat(3) + "00",
+        "00" + "00000000" + "00000000" + "0000000000000000" + "ffffffffffffffff".repeat(3) + "00",
+        "00" + "00000000" + "00000000" + "0000000000000000" + "ffffffffffffffff".repeat(3) + "00",
+        "00000000" + "00",
+        "00000000" + "00",
+        "00000003" + "4008000000000000" + "406a400000000000" + "4000000000000000",
+        "0000000000000003",
+        "7ff8000000000000" + "00000000" + "ffffffffffffffff" + "ff",
+        "00" + "00000000" + "00000000" + "0000000000000000" + "ffffffffffffffff".repeat(3) + "00"));
 
     @Test
     void shouldRoundTripEveryField() {
@@ -118,16 +138,34 @@ class SeriesStateSerdeTest {
     }
 
     @Test
-    void shouldRoundTripAStatefulModelsState() {
+    void shouldRoundTripAStatefulModelsStateWithTheFingerprintOfItsModel() {
         SeriesStateSerde serde = new SeriesStateSerde();
         SeriesState stateful = new SeriesState(new double[] {70, 71}, 99L, null, null, 0, 0, AlertStatus.idle(),
-            AlertStatus.idle(), AlertStatus.idle(), null, null, new double[] {0.25, -0.5, 1e-9}, 42L);
+            AlertStatus.idle(), AlertStatus.idle(), null, null, new double[] {0.25, -0.5, 1e-9},
+            0x8badf00ddeadbeefL, 42L);
 
-        SeriesState read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", stateful));
+        byte[] bytes = serde.serializer().serialize("t", stateful);
+        SeriesState read = serde.deserializer().deserialize("t", bytes);
 
+        assertThat(bytes[0]).isEqualTo((byte) 3);
         assertThat(read.modelState()).containsExactly(0.25, -0.5, 1e-9);
+        assertThat(read.modelFingerprint()).isEqualTo(0x8badf00ddeadbeefL);
         assertThat(read.segmentSteps()).isEqualTo(42L);
         assertThat(read.history()).containsExactly(70, 71);
+    }
+
+    @Test
+    void shouldReadAVersionTwoStateAsOneOfAnUnknownModel() {
+        SeriesState read = SeriesStateSerde.read(VERSION_2_STATEFUL);
+
+        assertThat(read.history()).containsExactly(70, 71);
+        assertThat(read.lastStepMs()).isEqualTo(3000L);
+        assertThat(read.residualMae()).isEqualTo(0.5);
+        assertThat(read.residualCount()).isEqualTo(2L);
+        assertThat(read.modelState()).containsExactly(3, 210, 2);
+        assertThat(read.segmentSteps()).isEqualTo(3L);
+        assertThat(read.modelFingerprint()).isEqualTo(ModelFingerprint.UNKNOWN);
+        assertThat(read.quality()).isEqualTo(QualityStatus.initial());
     }
 
     @Test

@@ -159,12 +159,13 @@ class SeriesUpdaterTest {
 
     /**
      * A stateful model whose state is {steps, sum of values, sum of changes from the previous step} and whose
-     * forecast shows that state and the last value kept, so a test can see every step it was advanced by.
+     * forecast shows that state and the last value kept, so a test can see every step it was advanced by. Each
+     * version is another model of the same size, as a retrained model is.
      */
-    private static final SeriesModel COUNTING = new SeriesModel() {
+    private record Counting(String version) implements SeriesModel {
         @Override
         public ForecastRecord.ModelInfo info() {
-            return new ForecastRecord.ModelInfo("counting", "test", "test");
+            return new ForecastRecord.ModelInfo("counting", version, "test");
         }
 
         @Override
@@ -215,7 +216,10 @@ class SeriesUpdaterTest {
         public double[] halfWidths(SeriesState state) {
             return new double[] {1, 1, 1, 1};
         }
-    };
+    }
+
+    private static final SeriesModel COUNTING = new Counting("1");
+    private static final SeriesModel RETRAINED_COUNTING = new Counting("2");
 
     private SeriesUpdater.Update run(SeriesModel model, long[] seconds, double[] values) {
         return run(SeriesState.empty(), model, seconds, values);
@@ -346,5 +350,50 @@ class SeriesUpdaterTest {
             new double[] {74, 75, 76});
 
         assertThat(values(update.forecast())).containsExactly(3, 225, 2, 76);
+    }
+
+    /** The state {@link #COUNTING} stores after four steps of 70 to 73, read back from the store. */
+    private SeriesState storedByCounting() {
+        return SeriesStateSerde.read(SeriesStateSerde.write(
+            run(COUNTING, new long[] {0, 1, 2, 3}, new double[] {70, 71, 72, 73}).state()));
+    }
+
+    @Test
+    void shouldRestartTheSegmentWhenTheModelChanged() {
+        SeriesState stored = storedByCounting();
+
+        SeriesUpdater.Update switched = run(stored, RETRAINED_COUNTING, new long[] {4}, new double[] {74});
+        SeriesUpdater.Update warm = run(switched.state(), RETRAINED_COUNTING, new long[] {5, 6},
+            new double[] {75, 76});
+
+        assertThat(stored.modelFingerprint()).isEqualTo(COUNTING.fingerprint());
+        assertThat(switched.forecast()).as("one step into the new segment, before the warm-up of 3").isNull();
+        assertThat(switched.scores()).as("the forecasts made for the step are still scored").isNotEmpty();
+        assertThat(switched.state().modelState()).containsExactly(1, 74, 0);
+        assertThat(switched.state().modelFingerprint()).isEqualTo(RETRAINED_COUNTING.fingerprint());
+        assertThat(switched.state().segmentSteps()).isEqualTo(1);
+        assertThat(switched.state().history()).containsExactly(73, 74);
+        assertThat(values(warm.forecast())).containsExactly(3, 225, 2, 76);
+    }
+
+    @Test
+    void shouldCarryTheRecurrentStateOnWhileTheModelIsTheSame() {
+        SeriesUpdater.Update next = run(storedByCounting(), new Counting("1"), new long[] {4}, new double[] {74});
+
+        assertThat(values(next.forecast())).containsExactly(5, 360, 4, 74);
+        assertThat(next.state().segmentSteps()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldStartANewSegmentOnAStateReadFromAVersionTwoStore() {
+        SeriesState stored = SeriesStateSerde.read(SeriesStateSerdeTest.VERSION_2_STATEFUL);
+
+        SeriesUpdater.Update first = run(stored, COUNTING, new long[] {4}, new double[] {72});
+        SeriesUpdater.Update warm = run(first.state(), COUNTING, new long[] {5, 6}, new double[] {73, 74});
+
+        assertThat(stored.modelState()).as("a state that would fit").hasSize(3);
+        assertThat(first.forecast()).isNull();
+        assertThat(first.state().modelState()).containsExactly(1, 72, 0);
+        assertThat(values(warm.forecast())).containsExactly(3, 219, 2, 74);
     }
 }
