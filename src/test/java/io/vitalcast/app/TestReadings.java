@@ -1,0 +1,66 @@
+package io.vitalcast.app;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Readings in the input format, and the identity of a forecast, for the broker tests of the guarantees. */
+final class TestReadings {
+    static final Instant START = Instant.parse("2026-11-25T16:00:00Z");
+    static final long MINUTE_MS = 60_000;
+
+    private TestReadings() {
+    }
+
+    static List<String> patients(int count) {
+        List<String> patients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            patients.add(String.format(Locale.ROOT, "p-%03d", i));
+        }
+        return patients;
+    }
+
+    static long minute(int minute) {
+        return START.toEpochMilli() + minute * MINUTE_MS;
+    }
+
+    /**
+     * A reading per patient and signal two hours after minute {@code after}: it closes every earlier window and
+     * never forecasts.
+     */
+    static List<ProducerRecord<String, String>> finalReadings(String topic, List<String> patients,
+                                                              List<String> signals, int after) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String patient : patients) {
+            for (String signal : signals) {
+                records.add(reading(topic, patient, signal, minute(after + 120), 75, null));
+            }
+        }
+        return records;
+    }
+
+    static ProducerRecord<String, String> reading(String topic, String patient, String signal, long timeMs,
+                                                  double value, String unit) {
+        return new ProducerRecord<>(topic, null, timeMs, patient, json(patient, signal, timeMs, value, unit));
+    }
+
+    static String json(String patient, String signal, long timeMs, double value, String unit) {
+        return String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"%s\",\"timestamp\":\"%s\","
+            + "\"value\":%.1f%s}", patient, signal, Instant.ofEpochMilli(timeMs), value,
+            unit == null ? "" : ",\"unit\":\"" + unit + "\"");
+    }
+
+    /** Patient, signal and step of a forecast: what must be on the forecasts topic exactly once. */
+    static String forecastId(JsonNode forecast) {
+        return stepId(forecast.get("patientId").asText(), forecast.get("signal").asText(),
+            Instant.parse(forecast.get("lastStepTime").asText()));
+    }
+
+    static String stepId(String patient, String signal, Instant step) {
+        return patient + "|" + signal + "|" + step;
+    }
+}
