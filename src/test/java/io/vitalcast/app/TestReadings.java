@@ -1,6 +1,7 @@
 package io.vitalcast.app;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Readings in the input format, and the identity of a forecast, for the broker tests of the guarantees. */
 final class TestReadings {
-    static final Instant START = Instant.parse("2026-11-25T16:00:00Z");
+    /**
+     * Midnight UTC of the day before the run: the crash test writes hours of event time, and the broker refuses
+     * timestamps more than an hour ahead of its clock, so a fixed date would fail on an earlier clock.
+     */
+    static final Instant START = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
     static final long MINUTE_MS = 60_000;
 
     private TestReadings() {
