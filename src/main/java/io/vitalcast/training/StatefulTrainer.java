@@ -84,7 +84,7 @@ public final class StatefulTrainer {
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             long started = System.nanoTime();
             double rate = schedule.rate(config.learningRate(), epoch);
-            shuffle(order, random);
+            Trainer.shuffle(order, random);
             int firstChunk = 1 + random.nextInt(chunk);
             double epochLoss = 0;
             long epochScored = 0;
@@ -111,7 +111,7 @@ public final class StatefulTrainer {
                             network.setParameterValues(lastGood);
                             throw new NonFiniteLossException(epoch, step, chunkLoss, outcome.normBefore());
                         }
-                        copyInto(parameters, lastGood);
+                        Trainer.copyInto(parameters, lastGood);
                         optimizer.step(parameters, gradients, rate);
                         if (outcome.clipped()) {
                             clippedInEpoch++;
@@ -225,25 +225,6 @@ public final class StatefulTrainer {
                         + " targets, the network has " + outputs + " outputs");
                 }
             }
-        }
-    }
-
-    private static void copyInto(List<Parameter> parameters, List<double[][]> target) {
-        for (int p = 0; p < parameters.size(); p++) {
-            double[][] from = parameters.get(p).values();
-            double[][] to = target.get(p);
-            for (int r = 0; r < from.length; r++) {
-                System.arraycopy(from[r], 0, to[r], 0, from[r].length);
-            }
-        }
-    }
-
-    private static void shuffle(int[] order, RandomGenerator random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
         }
     }
 }

@@ -233,7 +233,8 @@ public final class Trainer {
         return gradient.length == count ? gradient : Arrays.copyOf(gradient, count);
     }
 
-    private static void copyInto(List<Parameter> parameters, List<double[][]> target) {
+    /** Copies the parameters' values into same-shaped arrays (the last good values the divergence guard restores). */
+    static void copyInto(List<Parameter> parameters, List<double[][]> target) {
         for (int p = 0; p < parameters.size(); p++) {
             double[][] from = parameters.get(p).values();
             double[][] to = target.get(p);
@@ -243,7 +244,8 @@ public final class Trainer {
         }
     }
 
-    private static void shuffle(int[] order, RandomGenerator random) {
+    /** Fisher-Yates from the end: the order every seeded training run depends on, so both trainers share it. */
+    static void shuffle(int[] order, RandomGenerator random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int tmp = order[i];
