@@ -1,5 +1,6 @@
 package io.vitalcast.modelfile;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,7 +10,8 @@ import io.vitalcast.training.TrainingConfig;
 /**
  * Everything a model file holds: the network (architecture and weights), how it was trained, the data scaling,
  * training metrics, provenance, and named attributes and vectors for the layers built on top (for example the
- * signal a forecaster was trained for and its calibrated interval half-widths).
+ * signal a forecaster was trained for and its calibrated interval half-widths). Metrics, attributes and vectors keep
+ * their keys sorted, so that a model file written twice, in any JVM, has the same bytes and checksum.
  *
  * @param name       model name, e.g. {@code heart_rate-lstm}
  * @param network    the trained network
@@ -36,12 +38,12 @@ public record ModelBundle(String name, RecurrentNetwork network, TrainingConfig 
                 + scaling.outputMean().length + " outputs, the network " + network.architecture().inputSize()
                 + " and " + network.architecture().outputSize());
         }
-        metrics = Map.copyOf(new TreeMap<>(metrics == null ? Map.of() : metrics));
-        attributes = Map.copyOf(new TreeMap<>(attributes == null ? Map.of() : attributes));
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics == null ? Map.of() : metrics));
+        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes == null ? Map.of() : attributes));
         TreeMap<String, double[]> copies = new TreeMap<>();
         if (vectors != null) {
             vectors.forEach((key, value) -> copies.put(key, value.clone()));
         }
-        vectors = java.util.Collections.unmodifiableMap(copies);
+        vectors = Collections.unmodifiableMap(copies);
     }
 }

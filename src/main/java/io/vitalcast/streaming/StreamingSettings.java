@@ -2,6 +2,7 @@ package io.vitalcast.streaming;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -63,9 +64,10 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
             throw new IllegalArgumentException("alerts per patient-hour must be >= 0 (0: no cap), got "
                 + maxAlertsPerPatientHour);
         }
-        signals = Map.copyOf(new TreeMap<>(signals));
-        limits = Map.copyOf(new TreeMap<>(limits == null ? Map.of() : limits));
-        policies = Map.copyOf(new TreeMap<>(policies == null ? Map.of() : policies));
+        // sorted, not Map.copyOf (whose order changes from JVM to JVM): the topology is built in signal order
+        signals = Collections.unmodifiableMap(new TreeMap<>(signals));
+        limits = Collections.unmodifiableMap(new TreeMap<>(limits == null ? Map.of() : limits));
+        policies = Collections.unmodifiableMap(new TreeMap<>(policies == null ? Map.of() : policies));
     }
 
     /**

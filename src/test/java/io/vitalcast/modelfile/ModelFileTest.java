@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,6 +78,34 @@ class ModelFileTest {
             assertThat(ModelFile.load(file).checksum()).as(file.toString())
                 .isEqualTo(MAPPER.readTree(file.toFile()).get("sha256").asText());
         }
+    }
+
+    @Test
+    void shouldWriteMetricsAndAttributesInKeyOrderWhateverOrderTheyCameIn() throws IOException {
+        ModelBundle sample = sampleBundle();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String key : List.of("zeta", "eta", "alpha", "kappa", "beta", "omega", "delta", "mu")) {
+            metrics.put(key + "_loss", (double) key.length());
+            attributes.put(key, key.toUpperCase(Locale.ROOT));
+        }
+        ModelBundle bundle = new ModelBundle(sample.name(), sample.network(), sample.training(), sample.scaling(),
+            metrics, sample.provenance(), attributes, sample.vectors());
+        Path first = directory.resolve("first.json");
+        Path second = directory.resolve("second.json");
+        ModelFile.write(bundle, first);
+        ModelFile.write(ModelFile.read(first), second);
+
+        JsonNode model = MAPPER.readTree(first.toFile()).get("model");
+        assertThat(fieldNames(model.get("metrics").fieldNames())).isSorted();
+        assertThat(fieldNames(model.get("attributes").fieldNames())).isSorted();
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    private static List<String> fieldNames(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     @Test
