@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.SignalSpec;
-import io.vitalcast.streaming.ModelRegistry;
-import io.vitalcast.streaming.SeriesModel;
-import io.vitalcast.streaming.SeriesState;
+import io.vitalcast.forecasting.ModelRegistry;
+import io.vitalcast.forecasting.SeriesModel;
+import io.vitalcast.series.SeriesState;
+import io.vitalcast.series.SeriesUpdater;
+import io.vitalcast.series.StepValue;
 import io.vitalcast.streaming.SeriesStateSerde;
-import io.vitalcast.streaming.SeriesUpdater;
-import io.vitalcast.streaming.StepValue;
 import io.vitalcast.streaming.StreamingSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,7 +59,7 @@ public class SeriesStepBenchmark {
     public void setUp() {
         StreamingSettings settings = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "localhost:9092", "bench"))).toStreamingSettings();
-        updater = new SeriesUpdater(settings);
+        updater = new SeriesUpdater(settings.alerting());
         spec = settings.signals().get(SIGNAL);
         model = ModelRegistry.baselines().modelOf(SIGNAL);
         stepMs = spec.step().toMillis();

@@ -17,6 +17,10 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertPolicy;
+import io.vitalcast.alerting.AlertState;
 import io.vitalcast.backtest.AlertEvaluation;
 import io.vitalcast.backtest.DetectionMetrics;
 import io.vitalcast.backtest.PrematureBeatRule;
@@ -30,9 +34,9 @@ import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.TimeUnitOption;
 import io.vitalcast.data.WideCsvOptions;
+import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.modelfile.ModelFile;
-import io.vitalcast.streaming.ModelRegistry;
 import io.vitalcast.streaming.StreamingSettings;
 import io.vitalcast.streaming.Topics;
 import picocli.CommandLine.Command;
@@ -148,7 +152,7 @@ final class BacktestCommand implements Callable<Integer> {
         VitalcastConfig configuration = VitalcastConfig.load(config, Map.of(), settings);
         spec = spec.withQuality(noQuality ? io.vitalcast.quality.QualitySpec.off()
             : configuration.signals().get(signal).quality());
-        io.vitalcast.streaming.AlertPolicy policy = configuration.alertPolicies().get(signal);
+        io.vitalcast.alerting.AlertPolicy policy = configuration.alertPolicies().get(signal);
         StreamingSettings streaming = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
             spec.isEventDriven() ? Duration.ZERO : spec.step(), configuration.alertMargin(),
             configuration.alertSustainSteps(), configuration.alertClearSteps(), configuration.limits(),
@@ -159,7 +163,7 @@ final class BacktestCommand implements Callable<Integer> {
         long first = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
         long last = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
         long[] events = labelColumn == null ? null : labelledEvents();
-        long[] alerts = output.openTimesMs(io.vitalcast.streaming.AlertKind.SENSOR);
+        long[] alerts = output.openTimesMs(io.vitalcast.alerting.AlertKind.SENSOR);
         Map<String, DetectionMetrics> results = new LinkedHashMap<>();
         results.put("vitalcast", AlertEvaluation.evaluate(alerts, events, tolerance.toMillis(), last - first));
         long[] rule = null;
@@ -177,12 +181,12 @@ final class BacktestCommand implements Callable<Integer> {
                 : model.getFileName(), policy.margin(), policy.direction(), policy.sustainSteps(), policy.windowSteps(),
             policy.clearSteps(), policy.sensitivity(), policy.exitRatio(), policy.reAlert(),
             configuration.maxAlertsPerPatientHour(), tolerance);
-        long sensorAlerts = output.alerts().stream().filter(a -> a.kind() == io.vitalcast.streaming.AlertKind.SENSOR
-            && a.state() == io.vitalcast.streaming.AlertState.OPEN).count();
+        long sensorAlerts = output.alerts().stream().filter(a -> a.kind() == io.vitalcast.alerting.AlertKind.SENSOR
+            && a.state() == io.vitalcast.alerting.AlertState.OPEN).count();
         out.printf(Locale.ROOT, "signal quality %s: %d SENSOR alerts (not scored as detections)%n",
             noQuality ? "off" : "on", sensorAlerts);
         if (listAlerts) {
-            for (io.vitalcast.streaming.AlertEvent a : output.alerts()) {
+            for (io.vitalcast.alerting.AlertEvent a : output.alerts()) {
                 out.printf(Locale.ROOT, "  %s  %-15s %-8s %-8s %s%n", a.timestamp(), a.kind(), a.state(),
                     a.severity(), a.message());
             }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.vitalcast.data.Reading;
-import io.vitalcast.streaming.ForecastRecord;
+import io.vitalcast.series.ForecastRecord;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;

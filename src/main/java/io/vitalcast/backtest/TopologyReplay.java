@@ -12,14 +12,15 @@ import java.util.Locale;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertState;
 import io.vitalcast.data.Reading;
+import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
-import io.vitalcast.streaming.AlertEvent;
-import io.vitalcast.streaming.AlertState;
-import io.vitalcast.streaming.ForecastRecord;
+import io.vitalcast.series.ForecastRecord;
 import io.vitalcast.streaming.ForecastTopology;
 import io.vitalcast.streaming.JsonSerde;
-import io.vitalcast.streaming.ModelRegistry;
 import io.vitalcast.streaming.StreamingSettings;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -62,8 +63,8 @@ public final class TopologyReplay {
         }
 
         /** Times (epoch ms) at which alerts opened, except those of the given kinds. */
-        public long[] openTimesMs(io.vitalcast.streaming.AlertKind... excluded) {
-            java.util.Set<io.vitalcast.streaming.AlertKind> skip = java.util.Set.of(excluded);
+        public long[] openTimesMs(io.vitalcast.alerting.AlertKind... excluded) {
+            java.util.Set<io.vitalcast.alerting.AlertKind> skip = java.util.Set.of(excluded);
             return alerts.stream().filter(a -> a.state() == AlertState.OPEN && !skip.contains(a.kind()))
                 .mapToLong(a -> a.timestamp().toEpochMilli()).toArray();
         }

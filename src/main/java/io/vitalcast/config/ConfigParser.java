@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.vitalcast.alerting.AlertDirection;
+import io.vitalcast.alerting.AlertPolicy;
+import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
-import io.vitalcast.streaming.ClinicalLimits;
 import io.vitalcast.streaming.Topics;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -199,8 +201,8 @@ final class ConfigParser {
      * Every signal's alert policy: the global {@code vitalcast.alert.<field>} keys, with the signal's own
      * {@code vitalcast.alert.<signal>.<field>} keys over them. An unset m-of-n window is the sustain steps.
      */
-    private Map<String, io.vitalcast.streaming.AlertPolicy> alertPolicies(double margin, int sustain, int clear) {
-        Map<String, io.vitalcast.streaming.AlertPolicy> policies = new LinkedHashMap<>();
+    private Map<String, io.vitalcast.alerting.AlertPolicy> alertPolicies(double margin, int sustain, int clear) {
+        Map<String, io.vitalcast.alerting.AlertPolicy> policies = new LinkedHashMap<>();
         for (String signal : catalog.names()) {
             Setting marginSetting = settings.get(ConfigKeys.alertPolicy(signal, "margin"));
             double m = margin;
@@ -208,10 +210,10 @@ final class ConfigParser {
                 m = atLeast(marginSetting, 0, "a number >= 0");
             }
             Setting directionSetting = settings.get(ConfigKeys.alertPolicy(signal, "direction"));
-            io.vitalcast.streaming.AlertDirection direction = io.vitalcast.streaming.AlertDirection.BOTH;
+            io.vitalcast.alerting.AlertDirection direction = io.vitalcast.alerting.AlertDirection.BOTH;
             if (directionSetting != null) {
                 try {
-                    direction = io.vitalcast.streaming.AlertDirection.parse(directionSetting.value());
+                    direction = io.vitalcast.alerting.AlertDirection.parse(directionSetting.value());
                 } catch (IllegalArgumentException e) {
                     throw ConfigException.invalid(directionSetting, "both, below or above");
                 }
@@ -224,9 +226,9 @@ final class ConfigParser {
             int w = s;
             if (!window.value().isBlank()) {
                 w = positive(window);
-                if (w < s || w > io.vitalcast.streaming.AlertPolicy.MAX_WINDOW_STEPS) {
+                if (w < s || w > io.vitalcast.alerting.AlertPolicy.MAX_WINDOW_STEPS) {
                     throw ConfigException.invalid(window, "an integer from the sustain steps (" + s + ") to "
-                        + io.vitalcast.streaming.AlertPolicy.MAX_WINDOW_STEPS + ", or empty for the sustain steps");
+                        + io.vitalcast.alerting.AlertPolicy.MAX_WINDOW_STEPS + ", or empty for the sustain steps");
                 }
             }
             double sensitivity = positiveNumber(policySetting(signal, "sensitivity", ConfigKeys.ALERT_SENSITIVITY));
@@ -251,7 +253,7 @@ final class ConfigParser {
             if (probability >= 1) {
                 throw ConfigException.invalid(probabilitySetting, "a probability > 0 and < 1");
             }
-            policies.put(signal, new io.vitalcast.streaming.AlertPolicy(m, s, c, direction, sensitivity, w, exit,
+            policies.put(signal, new io.vitalcast.alerting.AlertPolicy(m, s, c, direction, sensitivity, w, exit,
                 reAlert, critical, criticalAfter, warmUp, probability));
         }
         return policies;

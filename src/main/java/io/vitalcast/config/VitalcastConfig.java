@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import io.vitalcast.alerting.AlertPolicy;
+import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalSpec;
-import io.vitalcast.streaming.ClinicalLimits;
 import io.vitalcast.streaming.StreamingSettings;
 import io.vitalcast.streaming.Topics;
 
@@ -37,7 +38,7 @@ import io.vitalcast.streaming.Topics;
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
                               Duration grace, double alertMargin, int alertSustainSteps, int alertClearSteps,
-                              Map<String, io.vitalcast.streaming.AlertPolicy> alertPolicies,
+                              Map<String, io.vitalcast.alerting.AlertPolicy> alertPolicies,
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
                               java.util.Set<String> watchedPatients, Map<String, String> kafka,
                               int maxAlertsPerPatientHour) {

@@ -33,5 +33,12 @@
  * start of each segment, the forecasts it made running over the whole series, answered per window through
  * {@link io.vitalcast.forecasting.Forecaster#forecast(io.vitalcast.data.Window, int)}. If it also uses the validation part (early stopping), its
  * intervals are calibrated on windows it has partly seen and may be slightly too narrow; compare the test coverage.
+ *
+ * <p>Online: the stream forecasts every signal with an {@link io.vitalcast.forecasting.OnlineModel}, sealed into a
+ * {@link io.vitalcast.forecasting.WindowModel} (re-reads its window at each step) and a
+ * {@link io.vitalcast.forecasting.RecurrentModel} (carries a state the series stores, known by the model's
+ * fingerprint so that no other model takes it for its own). Each has its {@link io.vitalcast.forecasting.ModelKind}
+ * and its {@link io.vitalcast.forecasting.IntervalEstimator}. The {@link io.vitalcast.forecasting.ModelRegistry}
+ * gives each signal the model of its file in the model directory or, without one, its baseline.
  */
 package io.vitalcast.forecasting;

@@ -8,6 +8,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vitalcast.alerting.Acknowledgement;
+import io.vitalcast.series.SourceRecord;
 
 /**
  * Turns the bytes of an alert-acks record into an {@link Acknowledgement} or a rejection:

@@ -2,7 +2,10 @@ package io.vitalcast.streaming;
 
 import java.nio.charset.StandardCharsets;
 
+import io.vitalcast.alerting.Acknowledgement;
 import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.series.SeriesState;
+import io.vitalcast.series.SourceRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;

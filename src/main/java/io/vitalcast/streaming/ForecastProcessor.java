@@ -3,8 +3,18 @@ package io.vitalcast.streaming;
 import java.time.Duration;
 import java.util.Map;
 
+import io.vitalcast.alerting.Acknowledgement;
+import io.vitalcast.alerting.AlertContext;
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.PatientAlertBudget;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.forecasting.ModelRegistry;
+import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.series.ForecastRecord;
+import io.vitalcast.series.SeriesState;
+import io.vitalcast.series.SeriesUpdater;
+import io.vitalcast.series.StepValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -34,7 +44,7 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
     ForecastProcessor(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
         this.signals = settings.signals();
         this.models = models;
-        this.updater = new SeriesUpdater(settings);
+        this.updater = new SeriesUpdater(settings.alerting());
         this.metrics = metrics;
         this.maxAlertsPerPatientHour = settings.maxAlertsPerPatientHour();
     }
@@ -55,7 +65,7 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         if (state == null) {
             state = SeriesState.empty();
         }
-        SeriesModel model = models.modelOf(step.signal());
+        OnlineModel model = models.modelOf(step.signal());
         long started = System.nanoTime();
         String patient = step.patientId();
         PatientAlertBudget budget = maxAlertsPerPatientHour > 0 ? budgets.get(patient) : null;

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.vitalcast.forecasting.ModelInfo;
+import io.vitalcast.series.ForecastRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -35,7 +37,7 @@ final class ForecastRecordSerializer implements Serializer<ForecastRecord> {
                 json.writeNumber(forecast.stepMs());
             }
             json.writeFieldName("model");
-            ForecastRecord.ModelInfo model = forecast.model();
+            ModelInfo model = forecast.model();
             if (model == null) {
                 json.writeNull();
             } else {

@@ -3,8 +3,18 @@ package io.vitalcast.streaming;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.vitalcast.alerting.Acknowledgement;
+import io.vitalcast.alerting.AlertContext;
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.PatientAlertBudget;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.forecasting.ModelInfo;
+import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.series.ForecastRecord;
+import io.vitalcast.series.SourceRecord;
+import io.vitalcast.series.StepValue;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -58,7 +68,7 @@ public final class ForecastTopology {
     public static Topology build(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
         Topics topics = settings.topics();
         for (String signal : settings.signals().keySet()) {
-            ForecastRecord.ModelInfo info = models.modelOf(signal).info();
+            ModelInfo info = models.modelOf(signal).info();
             metrics.modelInUse(signal, info.name(), info.version(), info.kind());
         }
         metrics.declare(settings.signals().keySet(),

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.series.SourceRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;

@@ -1,5 +1,7 @@
 package io.vitalcast.streaming;
 
+import io.vitalcast.series.SourceRecord;
+
 /**
  * One validated reading on its way through the topology, with its origin.
  *

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.vitalcast.data.InvalidReason;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.series.SourceRecord;
 
 /**
  * Turns the bytes of an input record into validated readings or rejections. Accepts one reading

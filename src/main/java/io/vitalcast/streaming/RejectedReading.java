@@ -2,6 +2,8 @@ package io.vitalcast.streaming;
 
 import java.util.Base64;
 
+import io.vitalcast.series.SourceRecord;
+
 /**
  * A record on the rejected topic: why, where the input came from, and the original bytes (base64, and as text when
  * they are valid UTF-8), so that nothing is lost and the producer can be fixed.

@@ -7,8 +7,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 
+import io.vitalcast.alerting.AlertStatus;
+import io.vitalcast.alerting.Severity;
+import io.vitalcast.forecasting.ModelFingerprint;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
+import io.vitalcast.series.QualityStatus;
+import io.vitalcast.series.SeriesState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -45,7 +50,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         return (topic, bytes) -> bytes == null ? null : read(bytes);
     }
 
-    static byte[] write(SeriesState s) {
+    public static byte[] write(SeriesState s) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
@@ -70,7 +75,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         return bytes.toByteArray();
     }
 
-    static SeriesState read(byte[] bytes) {
+    public static SeriesState read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
             if (version < VERSION_1 || version > VERSION) {

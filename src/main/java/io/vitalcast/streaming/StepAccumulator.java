@@ -1,5 +1,8 @@
 package io.vitalcast.streaming;
 
+import io.vitalcast.series.SourceRecord;
+import io.vitalcast.series.StepValue;
+
 /**
  * The running mean of the readings in one fixed-step window, and where the last record that fed it came from
  * (topic, partition, offset and timestamp, without its bytes: the accumulator is written to the window store's

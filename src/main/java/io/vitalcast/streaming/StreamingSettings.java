@@ -6,6 +6,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.vitalcast.alerting.AlertDirection;
+import io.vitalcast.alerting.AlertPolicy;
+import io.vitalcast.alerting.AlertSettings;
+import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalSpec;
 
 /**
@@ -71,14 +75,19 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
     }
 
     /**
-     * The alert policy of a signal: its own, or the shared margin and step counts on both sides of the interval.
-     * Counting only short RR intervals (premature beats) was measured with {@code backtest} on MIT-BIH 100 and 105
-     * and lowered F1 (0.886 to 0.820, 0.920 to 0.777), so no signal defaults to one side.
+     * What the alert rules are set to. The default policy applies the shared margin and step counts on both sides of
+     * the interval: counting only short RR intervals (premature beats) was measured with {@code backtest} on MIT-BIH
+     * 100 and 105 and lowered F1 (0.886 to 0.820, 0.920 to 0.777), so no signal defaults to one side.
      */
+    public AlertSettings alerting() {
+        return new AlertSettings(limits, policies,
+            new AlertPolicy(alertMargin, alertSustainSteps, alertClearSteps, AlertDirection.BOTH),
+            maxAlertsPerPatientHour);
+    }
+
+    /** The alert policy of a signal: its own, or the shared margin and step counts on both sides of the interval. */
     public AlertPolicy policyOf(String signal) {
-        AlertPolicy own = policies.get(signal);
-        return own != null ? own
-            : new AlertPolicy(alertMargin, alertSustainSteps, alertClearSteps, AlertDirection.BOTH);
+        return alerting().policyOf(signal);
     }
 
     /** The limits of a signal, or none. */

@@ -1,5 +1,8 @@
 package io.vitalcast.streaming;
 
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.series.ForecastRecord;
+
 /**
  * One output of the forecasting processor: a forecast, an alert event or a rejection (exactly one non-null), routed
  * to its topic by the topology.

@@ -8,22 +8,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertState;
 import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.Reading;
 import io.vitalcast.data.ReadingsCsv;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.quality.QualitySpec;
-import io.vitalcast.streaming.AlertEvent;
-import io.vitalcast.streaming.AlertKind;
-import io.vitalcast.streaming.AlertState;
-import io.vitalcast.streaming.ModelRegistry;
 import io.vitalcast.streaming.StreamingSettings;
 import io.vitalcast.streaming.Topics;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The two PhysioNet/CinC 2015 records whose bedside alarms (asystole in a103l, ventricular tachycardia in v102s)

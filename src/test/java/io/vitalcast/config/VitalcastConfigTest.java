@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.vitalcast.streaming.ClinicalLimits;
+import io.vitalcast.alerting.AlertDirection;
+import io.vitalcast.alerting.AlertPolicy;
+import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.streaming.StreamingSettings;
 import io.vitalcast.streaming.Topics;
 import org.junit.jupiter.api.Test;
@@ -136,8 +138,8 @@ class VitalcastConfigTest {
 
         io.vitalcast.streaming.StreamingSettings settings = config.toStreamingSettings();
 
-        assertThat(settings.policyOf("spo2")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.0, 3, 2,
-            io.vitalcast.streaming.AlertDirection.BOTH, 2.0, 5, 0.5, Duration.ofMinutes(10), 4.0,
+        assertThat(settings.policyOf("spo2")).isEqualTo(new io.vitalcast.alerting.AlertPolicy(0.0, 3, 2,
+            io.vitalcast.alerting.AlertDirection.BOTH, 2.0, 5, 0.5, Duration.ofMinutes(10), 4.0,
             Duration.ofMinutes(15), 20, 0.8));
         assertThat(settings.policyOf("heart_rate").criticalRatio()).isEqualTo(3.0);
         assertThat(settings.policyOf("heart_rate").predictedProbability()).isEqualTo(0.5);
@@ -151,8 +153,8 @@ class VitalcastConfigTest {
         io.vitalcast.streaming.StreamingSettings settings = VitalcastConfig.load(null, BOOTSTRAP_ENV, List.of())
             .toStreamingSettings();
 
-        assertThat(settings.policyOf("heart_rate")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.0, 3, 2,
-            io.vitalcast.streaming.AlertDirection.BOTH));
+        assertThat(settings.policyOf("heart_rate")).isEqualTo(new io.vitalcast.alerting.AlertPolicy(0.0, 3, 2,
+            io.vitalcast.alerting.AlertDirection.BOTH));
         assertThat(settings.maxAlertsPerPatientHour()).isZero();
         assertThat(settings.topics().alertAcks()).isEqualTo("vitals.alert-acks");
     }
@@ -164,10 +166,10 @@ class VitalcastConfigTest {
 
         io.vitalcast.streaming.StreamingSettings settings = config.toStreamingSettings();
 
-        assertThat(settings.policyOf("spo2")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.5, 5, 2,
-            io.vitalcast.streaming.AlertDirection.BELOW));
-        assertThat(settings.policyOf("heart_rate")).isEqualTo(new io.vitalcast.streaming.AlertPolicy(0.5, 3, 2,
-            io.vitalcast.streaming.AlertDirection.BOTH));
+        assertThat(settings.policyOf("spo2")).isEqualTo(new io.vitalcast.alerting.AlertPolicy(0.5, 5, 2,
+            io.vitalcast.alerting.AlertDirection.BELOW));
+        assertThat(settings.policyOf("heart_rate")).isEqualTo(new io.vitalcast.alerting.AlertPolicy(0.5, 3, 2,
+            io.vitalcast.alerting.AlertDirection.BOTH));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.metrics.VitalcastMetrics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

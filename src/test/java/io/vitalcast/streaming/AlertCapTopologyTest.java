@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitalcast.alerting.AlertDirection;
+import io.vitalcast.alerting.AlertPolicy;
+import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.metrics.VitalcastMetrics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.vitalcast.forecasting.ModelInfo;
+import io.vitalcast.series.ForecastRecord;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,7 @@ class ForecastRecordSerializerTest {
             }
             assertSameBytesAsDataBinding(new ForecastRecord("p-" + i + (i % 5 == 0 ? "-ü\"\\" : ""), "heart_rate",
                 "bpm", Instant.ofEpochMilli(time), i % 7 == 0 ? null : 60_000L,
-                new ForecastRecord.ModelInfo("heart_rate-lstm", "2026-11-25T18:54:13.283051421Z", "lstm"), points));
+                new ModelInfo("heart_rate-lstm", "2026-11-25T18:54:13.283051421Z", "lstm"), points));
         }
     }
 
@@ -46,6 +48,6 @@ class ForecastRecordSerializerTest {
             new ForecastRecord.ForecastPoint(Instant.parse("2026-11-25T16:00:00.000000001Z"), 72, 70.0, 74.0));
         assertSameBytesAsDataBinding(new ForecastRecord(null, "rr_interval", null, null, null, null, points));
         assertSameBytesAsDataBinding(new ForecastRecord("p-1", "spo2", "%", Instant.EPOCH, 1000L,
-            new ForecastRecord.ModelInfo("persistence", "builtin", "baseline"), List.of()));
+            new ModelInfo("persistence", "builtin", "baseline"), List.of()));
     }
 }

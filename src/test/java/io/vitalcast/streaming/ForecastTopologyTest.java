@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.metrics.VitalcastMetrics;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -43,12 +44,7 @@ class ForecastTopologyTest {
     private SimpleMeterRegistry registry;
 
     static StreamingSettings settings() {
-        Map<String, SignalSpec> signals = Map.of(
-            "heart_rate", CATALOG.spec("heart_rate", Duration.ofSeconds(1)),
-            "spo2", CATALOG.spec("spo2", Duration.ofSeconds(1)),
-            "rr_interval", CATALOG.spec("rr_interval"));
-        return new StreamingSettings(Topics.defaults(), signals, null, Duration.ofSeconds(2), 0.0, 2, 2,
-            Map.of("heart_rate", new ClinicalLimits(40, 140), "spo2", new ClinicalLimits(88, Double.NaN)));
+        return TestSettings.standard();
     }
 
     @BeforeEach

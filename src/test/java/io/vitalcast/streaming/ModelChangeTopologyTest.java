@@ -16,11 +16,14 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.forecasting.ModelRegistry;
+import io.vitalcast.forecasting.RecurrentModel;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.model.RecurrentNetwork;
 import io.vitalcast.modelfile.ModelBundle;
 import io.vitalcast.modelfile.ModelFile;
 import io.vitalcast.modelfile.Provenance;
+import io.vitalcast.series.SeriesState;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,7 +65,7 @@ class ModelChangeTopologyTest {
     void shouldRestartTheSegmentWhenTheModelFileWasReplacedByARetrainedOne() throws IOException {
         ModelRegistry before = load(shippedModelDirectory());
         ModelRegistry after = load(modelDirectory(retrained(ModelFile.read(SHIPPED))));
-        SeriesModel retrained = after.modelOf(SIGNAL);
+        RecurrentModel retrained = (RecurrentModel) after.modelOf(SIGNAL);
 
         Outcome first = run(before, null, 0, 60);
         long resumed = minuteOf(first.state().lastStepMs()) + 1;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.series.SourceRecord;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 

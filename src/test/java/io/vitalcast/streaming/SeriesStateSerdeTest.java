@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import io.vitalcast.alerting.AlertStatus;
+import io.vitalcast.alerting.Severity;
+import io.vitalcast.forecasting.ModelFingerprint;
+import io.vitalcast.series.QualityStatus;
+import io.vitalcast.series.SeriesState;
 import org.junit.jupiter.api.Test;
 
-class SeriesStateSerdeTest {
+public class SeriesStateSerdeTest {
     /**
      * A stateful model's series state as version 2 wrote it (recorded with that writer): history 70, 71 at 3 s, three
      * steps of a segment and a recurrent state of three values, but no word of which model made it.
      */
-    static final byte[] VERSION_2_STATEFUL = HexFormat.of().parseHex(String.join("",
+    public static final byte[] VERSION_2_STATEFUL = HexFormat.of().parseHex(String.join("",
         "02",
         "00000002" + "4051800000000000" + "4051c00000000000",
         "0000000000000bb8",

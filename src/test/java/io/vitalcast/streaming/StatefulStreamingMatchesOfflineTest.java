@@ -25,6 +25,7 @@ import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.Window;
 import io.vitalcast.data.WindowDataset;
 import io.vitalcast.forecasting.Forecaster;
+import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.StatefulLstmForecaster;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.metrics.VitalcastMetrics;

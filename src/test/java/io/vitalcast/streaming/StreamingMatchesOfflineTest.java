@@ -23,6 +23,7 @@ import io.vitalcast.data.SeriesBuilder;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.LstmForecaster;
+import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.modelfile.ModelFile;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

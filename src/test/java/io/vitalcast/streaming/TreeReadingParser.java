@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vitalcast.data.InvalidReason;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.series.SourceRecord;
 
 /**
  * The tree-model (databind {@code readTree}) implementation that {@link ReadingParser} had before it read tokens in

@@ -1,0 +1,114 @@
+package io.vitalcast.forecasting;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.modelfile.LoadedModel;
+import io.vitalcast.modelfile.ModelBundle;
+import io.vitalcast.modelfile.ModelFile;
+
+/**
+ * The model of every configured signal: the LSTM model file trained for it (one {@code *.json} per signal in the
+ * model directory, stateful or window kind) or, without one, a baseline: the sinus-rhythm reference for the RR
+ * interval (learned from sinus beats only, so that ectopic beats stand out; see {@link SinusRhythmModel}) and
+ * persistence for every other signal. Checked at start: a model for an unknown signal, two models for one signal, or a
+ * model trained at another step fails with a message naming the file. A stateful model read from a file is known by
+ * the file's checksum ({@link OnlineModel#fingerprint()}), so that the recurrent states the model it replaces stored
+ * are not carried on by it.
+ */
+public final class ModelRegistry {
+    /** Steps forecast by the baseline. */
+    public static final int BASELINE_HORIZON = 10;
+    private static final String RR_INTERVAL = "rr_interval";
+    private static final OnlineModel PERSISTENCE = new PersistenceModel(BASELINE_HORIZON);
+    private static final OnlineModel SINUS_RHYTHM = new SinusRhythmModel(BASELINE_HORIZON);
+
+    private final Map<String, OnlineModel> models;
+
+    private ModelRegistry(Map<String, OnlineModel> models) {
+        this.models = Map.copyOf(models);
+    }
+
+    /** Baselines only. */
+    public static ModelRegistry baselines() {
+        return new ModelRegistry(Map.of());
+    }
+
+    /**
+     * The given LSTM forecaster for its signal, baselines for the others. Not read from a file here, the model is
+     * known by its name and the time its training finished.
+     */
+    public static ModelRegistry of(TrainedForecaster forecaster) {
+        ModelBundle bundle = forecaster.bundle();
+        return new ModelRegistry(Map.of(forecaster.signal(),
+            modelOf(forecaster, bundle.name() + '@' + bundle.provenance().createdAt())));
+    }
+
+    /** @param identity what the model is known by: its file's checksum where it was read from one */
+    private static OnlineModel modelOf(TrainedForecaster forecaster, String identity) {
+        if (forecaster instanceof StatefulLstmForecaster stateful) {
+            return new StatefulLstmModel(stateful, ModelFingerprint.of(identity));
+        }
+        return new LstmModel((LstmForecaster) forecaster);
+    }
+
+    /** Loads every model file of {@code directory} (null or absent: baselines only). */
+    public static ModelRegistry load(Path directory, Map<String, SignalSpec> signals) {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return baselines();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot list the model directory " + directory + ": " + e.getMessage());
+        }
+        Map<String, OnlineModel> models = new HashMap<>();
+        Map<String, Path> origin = new HashMap<>();
+        for (Path file : files) {
+            LoadedModel loaded = ModelFile.load(file);
+            TrainedForecaster forecaster = TrainedForecaster.of(loaded.bundle());
+            String signal = forecaster.signal();
+            SignalSpec spec = signals.get(signal);
+            if (spec == null) {
+                throw new IllegalArgumentException(file + ": model for signal '" + signal
+                    + "', which is not configured");
+            }
+            Duration step = forecaster.step();
+            if (!java.util.Objects.equals(step, spec.step())) {
+                throw new IllegalArgumentException(file + ": model trained at step " + step + " but " + signal
+                    + " streams at step " + spec.step());
+            }
+            if (origin.containsKey(signal)) {
+                throw new IllegalArgumentException("two models for signal " + signal + ": " + origin.get(signal)
+                    + " and " + file);
+            }
+            origin.put(signal, file);
+            models.put(signal, modelOf(forecaster, loaded.checksum()));
+        }
+        return new ModelRegistry(models);
+    }
+
+    /** The model of a signal: its LSTM, or the persistence baseline. */
+    public OnlineModel modelOf(String signal) {
+        OnlineModel model = models.get(signal);
+        if (model != null) {
+            return model;
+        }
+        return RR_INTERVAL.equals(signal) ? SINUS_RHYTHM : PERSISTENCE;
+    }
+
+    /** Model names in use by signal, for metrics and logs. */
+    public Map<String, String> describe() {
+        Map<String, String> names = new HashMap<>();
+        models.forEach((signal, model) -> names.put(signal, model.info().name() + "@" + model.info().version()));
+        return names;
+    }
+}

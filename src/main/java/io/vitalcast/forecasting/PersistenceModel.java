@@ -1,0 +1,76 @@
+package io.vitalcast.forecasting;
+
+import java.util.Arrays;
+
+/**
+ * The baseline for a signal without a trained model: persistence (the last value for every horizon step), with
+ * intervals calibrated online from the series' own one-step residuals: half-width at step h is
+ * {@code z * 1.2533 * MAE_1 * sqrt(h)} (a random walk's spread; 1.2533 turns a mean absolute error into a standard
+ * deviation under normality; z = 1.645 for 90%), after a warm-up of {@link #WARM_UP} residuals.
+ */
+final class PersistenceModel implements WindowModel {
+    static final int WARM_UP = 10;
+    private static final double Z90 = 1.6449;
+    private static final ModelInfo INFO = new ModelInfo("persistence", "builtin", ModelKind.PERSISTENCE.family());
+    private final int horizon;
+    private final IntervalEstimator intervals;
+
+    PersistenceModel(int horizon) {
+        this.horizon = horizon;
+        this.intervals = new RandomWalkIntervals(horizon);
+    }
+
+    @Override
+    public ModelInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.PERSISTENCE;
+    }
+
+    @Override
+    public int window() {
+        return 1;
+    }
+
+    @Override
+    public int horizon() {
+        return horizon;
+    }
+
+    @Override
+    public double[] forecast(double[] history) {
+        double[] out = new double[horizon];
+        Arrays.fill(out, history[history.length - 1]);
+        return out;
+    }
+
+    @Override
+    public IntervalEstimator intervals() {
+        return intervals;
+    }
+
+    /** A random walk's 90% intervals from the running one-step residual. */
+    private record RandomWalkIntervals(int horizon) implements IntervalEstimator {
+        @Override
+        public double level() {
+            return 0.9;
+        }
+
+        @Override
+        public double[] halfWidths(double[] modelState, double residualMae, long residualCount) {
+            double[] widths = new double[horizon];
+            if (residualCount < WARM_UP) {
+                Arrays.fill(widths, Double.NaN);
+                return widths;
+            }
+            double sigma = 1.2533 * residualMae;
+            for (int h = 0; h < horizon; h++) {
+                widths[h] = Z90 * sigma * Math.sqrt(h + 1.0);
+            }
+            return widths;
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package io.vitalcast.streaming;
-
-/** How urgent an alert is; an open alert whose severity rises emits an UPDATE. */
-public enum Severity {
-    INFO,
-    WARNING,
-    CRITICAL
-}

@@ -1,0 +1,419 @@
+package io.vitalcast.series;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertState;
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.forecasting.IntervalEstimator;
+import io.vitalcast.forecasting.ModelInfo;
+import io.vitalcast.forecasting.ModelKind;
+import io.vitalcast.forecasting.OnlineModel;
+import io.vitalcast.forecasting.RecurrentModel;
+import io.vitalcast.forecasting.WindowModel;
+import io.vitalcast.streaming.SeriesStateSerde;
+import io.vitalcast.streaming.SeriesStateSerdeTest;
+import io.vitalcast.streaming.TestSettings;
+import org.junit.jupiter.api.Test;
+
+class SeriesUpdaterTest {
+    private static final SignalSpec HEART_RATE = TestSettings.standard().signals().get("heart_rate");
+    private final SeriesUpdater updater = new SeriesUpdater(TestSettings.standard().alerting());
+
+    /** A model that "forecasts" its own input window, so a test can see the history it was given. */
+    private static final OnlineModel ECHO = new WindowModel() {
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("echo", "test", "test");
+        }
+
+        @Override
+        public int window() {
+            return 4;
+        }
+
+        @Override
+        public int horizon() {
+            return 4;
+        }
+
+        @Override
+        public double[] forecast(double[] history) {
+            return history.clone();
+        }
+
+        @Override
+        public IntervalEstimator intervals() {
+            return IntervalEstimator.fixed(new double[] {1.0, 1.0, 1.0, 1.0}, 0.9);
+        }
+
+        @Override
+        public ModelKind kind() {
+            return ModelKind.LSTM;
+        }
+    };
+
+    /**
+     * A model forecasting +10 per step from the last value, with intervals of +-5 (before the crossing probability,
+     * they were +-100, which the point-forecast rule ignored; read as probabilities, +-100 bpm gives 135 bpm a 0.53
+     * chance of being beyond 40 or 140, so the lead time would rightly be a step earlier).
+     */
+    private static final OnlineModel RISING = new WindowModel() {
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("rising", "test", "test");
+        }
+
+        @Override
+        public int window() {
+            return 1;
+        }
+
+        @Override
+        public int horizon() {
+            return 5;
+        }
+
+        @Override
+        public double[] forecast(double[] history) {
+            double[] out = new double[5];
+            for (int h = 0; h < 5; h++) {
+                out[h] = history[history.length - 1] + 10 * (h + 1);
+            }
+            return out;
+        }
+
+        @Override
+        public IntervalEstimator intervals() {
+            return IntervalEstimator.fixed(new double[] {5.0, 5.0, 5.0, 5.0, 5.0}, 0.9);
+        }
+
+        @Override
+        public ModelKind kind() {
+            return ModelKind.LSTM;
+        }
+    };
+
+    /** A model always forecasting 70 without a calibrated interval, as a baseline before calibration. */
+    private static final OnlineModel FLAT_UNCALIBRATED = new WindowModel() {
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("flat", "test", "baseline");
+        }
+
+        @Override
+        public int window() {
+            return 1;
+        }
+
+        @Override
+        public int horizon() {
+            return 1;
+        }
+
+        @Override
+        public double[] forecast(double[] history) {
+            return new double[] {70};
+        }
+
+        @Override
+        public IntervalEstimator intervals() {
+            return IntervalEstimator.fixed(new double[] {Double.NaN}, 0.9);
+        }
+
+        @Override
+        public ModelKind kind() {
+            return ModelKind.LSTM;
+        }
+    };
+
+    private List<AlertEvent> alertsOf(OnlineModel model, double... values) {
+        SeriesState state = SeriesState.empty();
+        List<AlertEvent> alerts = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", i * 1000L, values[i], 1, null), HEART_RATE, model);
+            alerts.addAll(update.alerts());
+            state = update.state();
+        }
+        return alerts;
+    }
+
+    @Test
+    void shouldNotOpenADeviationOnTheRunningScaleDuringTheWarmUp() {
+        List<AlertEvent> alerts = alertsOf(FLAT_UNCALIBRATED, 70, 71, 70, 100, 101, 102, 103, 104, 105, 106);
+
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void shouldScoreResidualsOnTheRunningScaleAfterTheWarmUpWithoutACalibratedInterval() {
+        List<AlertEvent> alerts = alertsOf(FLAT_UNCALIBRATED, 70, 71, 70, 71, 70, 71, 70, 71, 70, 71, 70, 71, 70,
+            90, 91);
+
+        assertThat(alerts).hasSize(1);
+        AlertEvent open = alerts.get(0);
+        assertThat(open.kind()).isEqualTo(AlertKind.DEVIATION);
+        assertThat(open.state()).isEqualTo(AlertState.OPEN);
+        assertThat(open.observed()).isEqualTo(91.0);
+        assertThat(open.message()).contains("score");
+    }
+
+    @Test
+    void shouldPutTheCrossingProbabilityInThePredictedLimitAlert() {
+        SeriesState state = SeriesState.empty();
+        List<AlertEvent> alerts = new java.util.ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", s * 1000L, 100 + 5 * s, 1, null), HEART_RATE, RISING);
+            alerts.addAll(update.alerts());
+            state = update.state();
+        }
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).probability()).isGreaterThan(0.99);
+        assertThat(alerts.get(0).message()).contains("probability 1.00");
+    }
+
+    /**
+     * A stateful model whose state is {steps, sum of values, sum of changes from the previous step} and whose
+     * forecast shows that state and the last value kept, so a test can see every step it was advanced by. Each
+     * version is another model of the same size, as a retrained model is.
+     */
+    private record Counting(String version) implements RecurrentModel {
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("counting", version, "test");
+        }
+
+        @Override
+        public int window() {
+            return 3;
+        }
+
+        @Override
+        public int horizon() {
+            return 4;
+        }
+
+
+        @Override
+        public int historyLength() {
+            return 2;
+        }
+
+        @Override
+        public boolean acceptsState(double[] modelState) {
+            return modelState != null && modelState.length == 3;
+        }
+
+        @Override
+        public double[] advance(double[] modelState, double previous, double value) {
+            double[] s = modelState == null ? new double[3] : modelState.clone();
+            s[0] += 1;
+            s[1] += value;
+            s[2] += modelState == null ? 0 : value - previous;
+            return s;
+        }
+
+        @Override
+        public double[] forecast(double[] modelState, double[] history) {
+            return new double[] {modelState[0], modelState[1], modelState[2], history[history.length - 1]};
+        }
+
+
+        @Override
+        public IntervalEstimator intervals() {
+            return IntervalEstimator.fixed(new double[] {1, 1, 1, 1}, 0.9);
+        }
+
+        @Override
+        public ModelKind kind() {
+            return ModelKind.STATEFUL_LSTM;
+        }
+    }
+
+    private static final OnlineModel COUNTING = new Counting("1");
+    private static final OnlineModel RETRAINED_COUNTING = new Counting("2");
+
+    private SeriesUpdater.Update run(OnlineModel model, long[] seconds, double[] values) {
+        return run(SeriesState.empty(), model, seconds, values);
+    }
+
+    private SeriesUpdater.Update run(SeriesState initial, OnlineModel model, long[] seconds, double[] values) {
+        SeriesState state = initial;
+        SeriesUpdater.Update update = null;
+        for (int i = 0; i < seconds.length; i++) {
+            update = updater.apply(state, new StepValue("p-1", "heart_rate", seconds[i] * 1000, values[i], 1, null),
+                HEART_RATE, model);
+            state = update.state();
+        }
+        return update;
+    }
+
+    private static double[] values(ForecastRecord forecast) {
+        return forecast.points().stream().mapToDouble(ForecastRecord.ForecastPoint::value).toArray();
+    }
+
+    @Test
+    void shouldScoreAndAlertTheSameWhenTheStateGoesThroughTheStoreBetweenSteps() {
+        long[] seconds = {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22};
+        double[] values = {70, 72, 71, 75, 74, 78, 77, 80, 82, 79, 85, 90, 130, 145, 150, 148, 120, 95, 90, 88, 87, 86};
+        for (OnlineModel model : List.of(ECHO, RISING, COUNTING)) {
+            SeriesState direct = SeriesState.empty();
+            SeriesState stored = SeriesState.empty();
+            List<SeriesUpdater.HorizonScore> directScores = new java.util.ArrayList<>();
+            List<SeriesUpdater.HorizonScore> storedScores = new java.util.ArrayList<>();
+            List<AlertEvent> directAlerts = new java.util.ArrayList<>();
+            List<AlertEvent> storedAlerts = new java.util.ArrayList<>();
+            for (int i = 0; i < seconds.length; i++) {
+                StepValue step = new StepValue("p-1", "heart_rate", seconds[i] * 1000, values[i], 1, null);
+                SeriesUpdater.Update a = updater.apply(direct, step, HEART_RATE, model);
+                SeriesUpdater.Update b = updater.apply(stored, step, HEART_RATE, model);
+                directScores.addAll(a.scores());
+                storedScores.addAll(b.scores());
+                directAlerts.addAll(a.alerts());
+                storedAlerts.addAll(b.alerts());
+                direct = a.state();
+                stored = SeriesStateSerde.read(SeriesStateSerde.write(b.state()));
+            }
+
+            assertThat(directScores).extracting(SeriesUpdater.HorizonScore::horizon).contains(model.horizon());
+            assertThat(storedScores).isEqualTo(directScores);
+            assertThat(storedAlerts).isEqualTo(directAlerts);
+        }
+    }
+
+    @Test
+    void shouldFillShortGapsByLinearInterpolation() {
+        SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 2, 5}, new double[] {70, 71, 72, 78});
+
+        assertThat(values(update.forecast())).containsExactly(72, 74, 76, 78);
+    }
+
+    @Test
+    void shouldRestartTheHistoryAfterAGapLongerThanTheSignalAllows() {
+        long gap = HEART_RATE.maxGapSteps() + 2;
+        SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 2, 3, 3 + gap, 4 + gap},
+            new double[] {70, 71, 72, 73, 90, 91});
+
+        assertThat(update.forecast()).isNull();
+        assertThat(update.state().history()).containsExactly(90, 91);
+    }
+
+    @Test
+    void shouldRejectAStepThatIsNotAfterTheLastOne() {
+        SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 1}, new double[] {70, 71, 72});
+
+        assertThat(update.late()).isTrue();
+        assertThat(update.state().history()).containsExactly(70, 71);
+    }
+
+    @Test
+    void shouldRaiseAPredictedLimitAlertWithItsLeadTimeBeforeTheLimitIsReached() {
+        SeriesState state = SeriesState.empty();
+        List<AlertEvent> alerts = new java.util.ArrayList<>();
+        double[] values = {100, 105, 110};
+        for (int s = 0; s < values.length; s++) {
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", s * 1000L, values[s], 1, null), HEART_RATE, RISING);
+            alerts.addAll(update.alerts());
+            state = update.state();
+        }
+
+        assertThat(alerts).hasSize(1);
+        AlertEvent open = alerts.get(0);
+        assertThat(open.kind()).isEqualTo(AlertKind.PREDICTED_LIMIT);
+        assertThat(open.state()).isEqualTo(AlertState.OPEN);
+        assertThat(open.leadTimeMs()).isEqualTo(Duration.ofSeconds(4).toMillis());
+        assertThat(open.expected()).isEqualTo(145.0);
+        assertThat(open.message()).contains("high limit 140");
+    }
+
+    @Test
+    void shouldAdvanceAStatefulModelOverEveryStepFilledOnesIncludedKeepingOnlyItsFewLastValues() {
+        // 70 71 72 (74 76 filled) 78: six steps, sum 441, changes adding up to 78 - 70
+        SeriesUpdater.Update update = run(COUNTING, new long[] {0, 1, 2, 5}, new double[] {70, 71, 72, 78});
+
+        assertThat(values(update.forecast())).containsExactly(6, 441, 8, 78);
+        assertThat(update.state().history()).containsExactly(76, 78);
+        assertThat(update.state().segmentSteps()).isEqualTo(6);
+        assertThat(update.state().modelState()).containsExactly(6, 441, 8);
+    }
+
+    @Test
+    void shouldRestartAStatefulModelAfterAGapLongerThanTheSignalAllows() {
+        long gap = HEART_RATE.maxGapSteps() + 2;
+        long[] seconds = {0, 1, 2, 3, 3 + gap, 4 + gap};
+        double[] values = {70, 71, 72, 73, 90, 91};
+
+        SeriesUpdater.Update restarted = run(COUNTING, seconds, values);
+        SeriesUpdater.Update next = updater.apply(restarted.state(),
+            new StepValue("p-1", "heart_rate", (5 + gap) * 1000, 92, 1, null), HEART_RATE, COUNTING);
+
+        assertThat(restarted.forecast()).as("two steps into the new segment, before the warm-up of 3").isNull();
+        assertThat(restarted.state().modelState()).containsExactly(2, 181, 1);
+        assertThat(values(next.forecast())).containsExactly(3, 273, 2, 92);
+    }
+
+    @Test
+    void shouldStartAStatefulModelAfreshOnAStateWithoutOne() {
+        // a state written by a window model (or read from a version-1 store) has no model state
+        SeriesState windowModelState = run(ECHO, new long[] {0, 1, 2, 3}, new double[] {70, 71, 72, 73}).state();
+
+        SeriesUpdater.Update update = run(windowModelState, COUNTING, new long[] {4, 5, 6},
+            new double[] {74, 75, 76});
+
+        assertThat(values(update.forecast())).containsExactly(3, 225, 2, 76);
+    }
+
+    /** The state {@link #COUNTING} stores after four steps of 70 to 73, read back from the store. */
+    private SeriesState storedByCounting() {
+        return SeriesStateSerde.read(SeriesStateSerde.write(
+            run(COUNTING, new long[] {0, 1, 2, 3}, new double[] {70, 71, 72, 73}).state()));
+    }
+
+    @Test
+    void shouldRestartTheSegmentWhenTheModelChanged() {
+        SeriesState stored = storedByCounting();
+
+        SeriesUpdater.Update switched = run(stored, RETRAINED_COUNTING, new long[] {4}, new double[] {74});
+        SeriesUpdater.Update warm = run(switched.state(), RETRAINED_COUNTING, new long[] {5, 6},
+            new double[] {75, 76});
+
+        assertThat(stored.modelFingerprint()).isEqualTo(COUNTING.fingerprint());
+        assertThat(switched.forecast()).as("one step into the new segment, before the warm-up of 3").isNull();
+        assertThat(switched.scores()).as("the forecasts made for the step are still scored").isNotEmpty();
+        assertThat(switched.state().modelState()).containsExactly(1, 74, 0);
+        assertThat(switched.state().modelFingerprint()).isEqualTo(RETRAINED_COUNTING.fingerprint());
+        assertThat(switched.state().segmentSteps()).isEqualTo(1);
+        assertThat(switched.state().history()).containsExactly(73, 74);
+        assertThat(values(warm.forecast())).containsExactly(3, 225, 2, 76);
+    }
+
+    @Test
+    void shouldCarryTheRecurrentStateOnWhileTheModelIsTheSame() {
+        SeriesUpdater.Update next = run(storedByCounting(), new Counting("1"), new long[] {4}, new double[] {74});
+
+        assertThat(values(next.forecast())).containsExactly(5, 360, 4, 74);
+        assertThat(next.state().segmentSteps()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldStartANewSegmentOnAStateReadFromAVersionTwoStore() {
+        SeriesState stored = SeriesStateSerde.read(SeriesStateSerdeTest.VERSION_2_STATEFUL);
+
+        SeriesUpdater.Update first = run(stored, COUNTING, new long[] {4}, new double[] {72});
+        SeriesUpdater.Update warm = run(first.state(), COUNTING, new long[] {5, 6}, new double[] {73, 74});
+
+        assertThat(stored.modelState()).as("a state that would fit").hasSize(3);
+        assertThat(first.forecast()).isNull();
+        assertThat(first.state().modelState()).containsExactly(1, 72, 0);
+        assertThat(values(warm.forecast())).containsExactly(3, 219, 2, 74);
+    }
+}
