@@ -9,7 +9,7 @@ import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.ModelRegistry;
-import io.vitalcast.forecasting.SeriesModel;
+import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.series.SeriesState;
 import io.vitalcast.series.SeriesUpdater;
 import io.vitalcast.series.StepValue;
@@ -50,7 +50,7 @@ public class SeriesStepBenchmark {
     private final SeriesStateSerde serde = new SeriesStateSerde();
     private SeriesUpdater updater;
     private SignalSpec spec;
-    private SeriesModel model;
+    private OnlineModel model;
     private long stepMs;
     private long step;
     private byte[] stored;

@@ -11,9 +11,9 @@ import java.util.UUID;
  * <ul>
  *   <li>Opens when at least {@code sustainSteps} of the last {@code windowSteps} steps were abnormal, unless held
  *       back: within the re-alert interval after the last resolve of the kind, while a snooze of the kind runs, or
- *       when the patient reached the cap of alerts per hour. A held-back episode is counted once as suppressed and
- *       opens for real as soon as what held it back ends while it is still abnormal; it ends silently after
- *       {@code clearSteps} normal steps.</li>
+ *       when the patient reached the cap of alerts per hour (clinical kinds only). A held-back episode is counted
+ *       once as suppressed and opens for real as soon as what held it back ends while it is still abnormal; it ends
+ *       silently after {@code clearSteps} normal steps.</li>
  *   <li>Escalates (an UPDATE, same id) when the caller's severity rises or the alert has been open for
  *       {@code criticalAfter}, except while it is acknowledged or snoozed: the escalation is then recorded without
  *       an event.</li>
@@ -55,7 +55,7 @@ public final class AlertStateMachine {
         if (status.isOpen()) {
             if (normalRun >= policy.clearSteps()) {
                 out.add(events.event(status.alertId(), status.severity(), AlertState.RESOLVED,
-                    context.takeSuppressed()));
+                    heldBackByCap(kind, context)));
                 Acknowledgement ack = context.ackOf(status.alertId());
                 if (ack != null) {
                     snoozedUntil = Math.max(snoozedUntil, ack.holdAfterResolve(now));
@@ -75,7 +75,7 @@ public final class AlertStateMachine {
                 if (ack != null && ack.holdsUpdates(now)) {
                     context.suppressed(kind, "acknowledged");
                 } else {
-                    out.add(events.event(status.alertId(), severity, AlertState.UPDATE, context.takeSuppressed()));
+                    out.add(events.event(status.alertId(), severity, AlertState.UPDATE, heldBackByCap(kind, context)));
                 }
             }
             return new AlertStatus(status.alertId(), severity, abnormalRun, normalRun, recent, status.openedAtMs(),
@@ -88,7 +88,7 @@ public final class AlertStateMachine {
         }
         if (seen.abnormal() && Long.bitCount(recent) >= policy.sustainSteps()) {
             String reason = heldBack(status, snoozedUntil, policy, now);
-            if (reason == null && !context.admit(now)) {
+            if (reason == null && kind.isClinical() && !context.admit(now)) {
                 reason = "cap";
             }
             if (reason != null) {
@@ -99,12 +99,17 @@ public final class AlertStateMachine {
                     snoozedUntil, true);
             }
             String id = alertId(step, kind);
-            out.add(events.event(id, seen.severity(), AlertState.OPEN, context.takeSuppressed()));
+            out.add(events.event(id, seen.severity(), AlertState.OPEN, heldBackByCap(kind, context)));
             return new AlertStatus(id, seen.severity(), abnormalRun, normalRun, recent, now, status.resolvedAtMs(),
                 snoozedUntil, false);
         }
         return new AlertStatus(null, null, abnormalRun, normalRun, recent, -1, status.resolvedAtMs(), snoozedUntil,
             status.held());
+    }
+
+    /** The alerts the hourly cap held back, reported by the next clinical event (technical ones are not capped). */
+    private static Integer heldBackByCap(AlertKind kind, AlertContext context) {
+        return kind.isClinical() ? context.takeSuppressed() : null;
     }
 
     private static String heldBack(AlertStatus status, long snoozedUntil, AlertPolicy policy, long now) {

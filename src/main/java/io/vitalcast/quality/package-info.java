@@ -8,7 +8,7 @@
  * in the {@link io.vitalcast.data.SignalCatalog}, overridable by {@code vitalcast.quality.<signal>.*});
  * {@link io.vitalcast.quality.QualityTracker} applies the rules causally, one step at a time, as a small immutable
  * value, and names the {@link io.vitalcast.quality.QualityProblem} of a bad step. The same tracker runs in the
- * stream (where {@code streaming.SignalQuality} adds the SENSOR alert's hysteresis) and in series preparation
+ * stream (where the SENSOR alert rule of {@code alerting} adds the alert's hysteresis) and in series preparation
  * ({@code data.SeriesBuilder}), so training and alerting agree on which steps are bad.
  */
 package io.vitalcast.quality;

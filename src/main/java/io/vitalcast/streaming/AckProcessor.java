@@ -3,11 +3,11 @@ package io.vitalcast.streaming;
 import java.nio.charset.StandardCharsets;
 
 import io.vitalcast.alerting.Acknowledgement;
+import io.vitalcast.data.SeriesKey;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.SeriesState;
 import io.vitalcast.series.SourceRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Reads the alert-acks topic into the acknowledgements store that {@link ForecastProcessor} consults, keyed by
- * patient id and alert id. It shares the series-state store with the forecasting processor, which puts both in one
+ * patient id and alert id ({@link StoreKeys#alert}); an acknowledgement is accepted only for an alert open for the
+ * patient, as the forecasting processor's index of open alerts says. It shares the series-state store with the forecasting processor, which puts both in one
  * sub-topology (one task per partition of the co-partitioned readings and acks topics): an acknowledgement is seen by
  * the next step of the patient's series with no repartitioning. Acknowledgements of an alert not open for the patient,
  * and records that are not acknowledgements, are forwarded as rejections.
@@ -29,21 +30,19 @@ final class AckProcessor implements Processor<String, byte[], String, TopologyOu
     private final VitalcastMetrics metrics;
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<String, Acknowledgement> acks;
-    private KeyValueStore<String, SeriesState> series;
+    private KeyValueStore<String, String> openAlerts;
+    private KeyValueStore<SeriesKey, SeriesState> series;
 
     AckProcessor(VitalcastMetrics metrics) {
         this.metrics = metrics;
     }
 
-    /** Key of an acknowledgement in the store. */
-    static String key(String patientId, String alertId) {
-        return patientId + '|' + alertId;
-    }
 
     @Override
     public void init(ProcessorContext<String, TopologyOutput> context) {
         this.context = context;
         this.acks = context.getStateStore(STORE);
+        this.openAlerts = context.getStateStore(ForecastProcessor.OPEN_ALERTS_STORE);
         this.series = context.getStateStore(ForecastProcessor.STORE);
     }
 
@@ -67,19 +66,23 @@ final class AckProcessor implements Processor<String, byte[], String, TopologyOu
             return;
         }
         Acknowledgement ack = result.ack();
-        acks.put(key(ack.patientId(), ack.alertId()), ack);
+        acks.put(StoreKeys.alert(ack.patientId(), ack.alertId()), ack);
         metrics.ack(ack.action().name(), true);
     }
 
+    /**
+     * Whether the alert is open for the patient: in the index of open alerts the forecasting processor keeps or,
+     * for an alert opened before that index existed (a store written by an older Vitalcast), in the alert states of
+     * one of the patient's series.
+     */
     private boolean isOpen(Acknowledgement ack) {
-        try (KeyValueIterator<String, SeriesState> states = series.prefixScan(ack.patientId() + '|',
-            new StringSerializer())) {
+        if (openAlerts.get(StoreKeys.alert(ack.patientId(), ack.alertId())) != null) {
+            return true;
+        }
+        try (KeyValueIterator<SeriesKey, SeriesState> states = series.prefixScan(
+            StoreKeys.patientPrefix(ack.patientId()), new StringSerializer())) {
             while (states.hasNext()) {
-                KeyValue<String, SeriesState> entry = states.next();
-                SeriesState state = entry.value;
-                if (ack.alertId().equals(state.deviation().alertId()) || ack.alertId().equals(state.limit().alertId())
-                    || ack.alertId().equals(state.predicted().alertId())
-                    || ack.alertId().equals(state.quality().sensor().alertId())) {
+                if (states.next().value.alerts().isOpen(ack.alertId())) {
                     return true;
                 }
             }

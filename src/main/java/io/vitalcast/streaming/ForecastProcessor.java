@@ -6,7 +6,9 @@ import java.util.Map;
 import io.vitalcast.alerting.Acknowledgement;
 import io.vitalcast.alerting.AlertContext;
 import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.AlertState;
 import io.vitalcast.alerting.PatientAlertBudget;
+import io.vitalcast.data.SeriesKey;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.OnlineModel;
@@ -30,6 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ForecastProcessor implements Processor<String, StepValue, String, TopologyOutput> {
     static final String STORE = "series-state";
     static final String BUDGET_STORE = "alert-budget";
+    /** The open alerts of every patient (key {@link StoreKeys#alert}, value the alert kind), for acknowledgements. */
+    static final String OPEN_ALERTS_STORE = "open-alerts";
 
     private final Map<String, SignalSpec> signals;
     private final ModelRegistry models;
@@ -38,8 +42,9 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
     private final int maxAlertsPerPatientHour;
     private KeyValueStore<String, Acknowledgement> acks;
     private KeyValueStore<String, PatientAlertBudget> budgets;
+    private KeyValueStore<String, String> openAlerts;
     private ProcessorContext<String, TopologyOutput> context;
-    private KeyValueStore<String, SeriesState> store;
+    private KeyValueStore<SeriesKey, SeriesState> store;
 
     ForecastProcessor(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
         this.signals = settings.signals();
@@ -55,12 +60,13 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         this.store = context.getStateStore(STORE);
         this.acks = context.getStateStore(AckProcessor.STORE);
         this.budgets = context.getStateStore(BUDGET_STORE);
+        this.openAlerts = context.getStateStore(OPEN_ALERTS_STORE);
     }
 
     @Override
     public void process(Record<String, StepValue> record) {
         StepValue step = record.value();
-        String seriesKey = step.patientId() + '|' + step.signal();
+        SeriesKey seriesKey = new SeriesKey(step.patientId(), step.signal());
         SeriesState state = store.get(seriesKey);
         if (state == null) {
             state = SeriesState.empty();
@@ -69,14 +75,14 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         long started = System.nanoTime();
         String patient = step.patientId();
         PatientAlertBudget budget = maxAlertsPerPatientHour > 0 ? budgets.get(patient) : null;
-        AlertContext alerting = new AlertContext(id -> acks.get(AckProcessor.key(patient, id)),
+        AlertContext alerting = new AlertContext(id -> acks.get(StoreKeys.alert(patient, id)),
             budget == null ? PatientAlertBudget.empty() : budget, maxAlertsPerPatientHour);
         SeriesUpdater.Update update = updater.apply(state, step, signals.get(step.signal()), model, alerting);
         if (update.late()) {
             metrics.rejected(RejectReason.LATE.name());
             context.forward(record.withValue(new TopologyOutput(null, null, RejectedReading.of(RejectReason.LATE,
                 "step at " + java.time.Instant.ofEpochMilli(step.timeMs()) + " is not after the last step of its "
-                    + "series at " + java.time.Instant.ofEpochMilli(state.lastStepMs()), step.patientId(),
+                    + "series at " + java.time.Instant.ofEpochMilli(state.steps().lastStepMs()), step.patientId(),
                 step.signal(), step.source()))));
             return;
         }
@@ -85,7 +91,8 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             budgets.put(patient, alerting.budget());
         }
         for (String resolved : alerting.resolved()) {
-            acks.delete(AckProcessor.key(patient, resolved));
+            acks.delete(StoreKeys.alert(patient, resolved));
+            openAlerts.delete(StoreKeys.alert(patient, resolved));
         }
         for (AlertContext.Suppression suppression : alerting.suppressions()) {
             metrics.alertSuppressed(suppression.kind().name(), suppression.reason());
@@ -111,6 +118,9 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             context.forward(record.withValue(new TopologyOutput(update.forecast(), null, null)));
         }
         for (AlertEvent alert : update.alerts()) {
+            if (alert.state() == AlertState.OPEN) {
+                openAlerts.put(StoreKeys.alert(patient, alert.alertId()), alert.kind().name());
+            }
             metrics.alert(alert.kind().name(), alert.severity().name(), alert.state().name());
             context.forward(record.withValue(new TopologyOutput(null, alert, null)));
         }

@@ -136,7 +136,9 @@ public final class ForecastTopology {
         }
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ForecastProcessor.STORE),
-            Serdes.String(), new SeriesStateSerde()));
+            new SeriesKeySerde(), new SeriesStateSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ForecastProcessor.OPEN_ALERTS_STORE), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AckProcessor.STORE),
             Serdes.String(), new JsonSerde<>(Acknowledgement.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -144,10 +146,11 @@ public final class ForecastTopology {
             new JsonSerde<>(PatientAlertBudget.class)));
         KStream<String, TopologyOutput> outputs = allSteps.process(
             () -> new ForecastProcessor(settings, models, metrics), Named.as("forecast-steps"),
-            ForecastProcessor.STORE, AckProcessor.STORE, ForecastProcessor.BUDGET_STORE);
+            ForecastProcessor.STORE, AckProcessor.STORE, ForecastProcessor.BUDGET_STORE,
+            ForecastProcessor.OPEN_ALERTS_STORE);
         builder.stream(topics.alertAcks(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-acks"))
             .process(() -> new AckProcessor(metrics), Named.as("record-acks"), AckProcessor.STORE,
-                ForecastProcessor.STORE)
+                ForecastProcessor.STORE, ForecastProcessor.OPEN_ALERTS_STORE)
             .mapValues(TopologyOutput::rejected, Named.as("ack-rejection"))
             .to(topics.rejected(), toRejected.withName("write-ack-rejections"));
         outputs.filter((key, out) -> out.forecast() != null, Named.as("forecasts"))

@@ -6,14 +6,23 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AlertStatus;
 import io.vitalcast.alerting.Severity;
 import io.vitalcast.forecasting.ModelFingerprint;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
+import io.vitalcast.series.ModelMemory;
 import io.vitalcast.series.QualityStatus;
+import io.vitalcast.series.RecentForecasts;
+import io.vitalcast.series.Residuals;
 import io.vitalcast.series.SeriesState;
+import io.vitalcast.series.StepHistory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,24 +30,38 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary serde of {@link SeriesState} for the per-series store and its changelog, written on every step:
- * JSON of the same state (history, the last forecasts and their intervals) was several kilobytes of text per step
- * and dominated the forecaster's throughput. Versioned by a leading byte so that a later layout can still read this
- * one. Version 2 adds the alert policy's memory to each alert status (m-of-n steps, open and resolve times, snooze,
- * held-back episode), a stateful model's recurrent state and the steps of the current segment, and the signal-quality
- * part, and writes the recent forecasts and their half-widths as a triangle of the entries still to be scored
- * (45 instead of 100 doubles each at a horizon of 10: the newest row is the pending forecast, already
- * written); entries already scored read back as NaN. Version 3 adds the fingerprint of the model the recurrent state
- * belongs to ({@link SeriesModel#fingerprint()}), so that a model replaced by a retrained one of the same size does
- * not hand its state on. Version 1 and 2 states (written before these) are still read, without what they lack; as
- * neither says which model made its recurrent state, a stateful model then starts a new segment at the next step
- * rather than trust a state of unknown origin: as after a long gap, but keeping the history and the alert states and
- * scoring the forecasts made for that step (its first forecast comes after its warm-up of
- * {@link SeriesModel#window()} steps). A window model is unaffected.
+ * JSON of the same state was several kilobytes of text per step and dominated the forecaster's throughput.
+ * Versioned by a leading byte; every older layout is still read.
+ *
+ * <p>Version 4 (written) stores the state part by part (steps, forecasts, residuals, model memory, quality, alerts)
+ * and every enum by name, never by ordinal, so that reordering or adding a constant cannot change what stored bytes
+ * mean; the alert kinds are a list of (kind name, status) of the kinds not idle, so that a new alert kind needs no
+ * new layout (a stored kind this version does not know is skipped).
+ *
+ * <p>Older layouts: version 2 added the alert policy's memory to each alert status (m-of-n steps, open and resolve
+ * times, snooze, held-back episode), a stateful model's recurrent state, the steps of the current segment and the
+ * signal-quality part, and writes the recent forecasts and their half-widths as a triangle of the entries still to
+ * be scored (45 instead of 100 doubles each at a horizon of 10; version 4 keeps that triangle); version 3 added the
+ * fingerprint of the model the recurrent state belongs to. Versions 1 to 3 stored the DEVIATION, LIMIT and
+ * PREDICTED_LIMIT statuses in that order and the SENSOR status with the quality part, and severities and quality
+ * problems by their ordinals of the time, which are read through fixed tables here. As neither version 1 nor 2 says
+ * which model made its recurrent state, a stateful model then starts a new segment at the next step rather than
+ * trust a state of unknown origin (keeping the history and the alert states).
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 3;
+    static final byte VERSION = 4;
     private static final byte VERSION_1 = 1;
     private static final byte VERSION_2 = 2;
+    private static final byte VERSION_3 = 3;
+    /** Severities by the ordinals versions 1 to 3 wrote. */
+    private static final List<Severity> LEGACY_SEVERITIES = List.of(Severity.INFO, Severity.WARNING,
+        Severity.CRITICAL);
+    /** Quality problems by the ordinals versions 2 and 3 wrote. */
+    private static final List<QualityProblem> LEGACY_PROBLEMS = List.of(QualityProblem.DROPOUT,
+        QualityProblem.FLAT_LINE, QualityProblem.IMPOSSIBLE_JUMP, QualityProblem.SATURATION);
+    /** The alert kinds versions 1 to 3 wrote in a row, in their order. */
+    private static final List<AlertKind> LEGACY_KINDS = List.of(AlertKind.DEVIATION, AlertKind.LIMIT,
+        AlertKind.PREDICTED_LIMIT);
 
     @Override
     public Serializer<SeriesState> serializer() {
@@ -54,21 +77,29 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
-            writeArray(out, s.history());
-            out.writeLong(s.lastStepMs());
-            writeArray(out, s.pendingForecast());
-            writeArray(out, s.pendingHalfWidth());
-            out.writeDouble(s.residualMae());
-            out.writeLong(s.residualCount());
-            writeStatus(out, s.deviation());
-            writeStatus(out, s.limit());
-            writeStatus(out, s.predicted());
-            writeRecent(out, s.recentForecasts(), s.pendingForecast());
-            writeRecent(out, s.recentHalfWidths(), s.pendingHalfWidth());
-            writeArray(out, s.modelState());
-            out.writeLong(s.modelFingerprint());
-            out.writeLong(s.segmentSteps());
-            writeQuality(out, s.quality());
+            writeArray(out, s.steps().values());
+            out.writeLong(s.steps().lastStepMs());
+            out.writeLong(s.steps().segmentSteps());
+            RecentForecasts forecasts = s.forecasts();
+            writeArray(out, forecasts.pending());
+            writeArray(out, forecasts.pendingHalfWidths());
+            writeRecent(out, forecasts.rows(), forecasts.pending());
+            writeRecent(out, forecasts.halfWidthRows(), forecasts.pendingHalfWidths());
+            out.writeDouble(s.residuals().meanAbsolute());
+            out.writeLong(s.residuals().count());
+            writeArray(out, s.model().state());
+            out.writeLong(s.model().fingerprint());
+            QualityStatus quality = s.quality();
+            out.writeDouble(quality.tracker().lastValue());
+            out.writeInt(quality.tracker().flatRun());
+            out.writeLong(quality.lastTimeMs());
+            writeName(out, quality.problem());
+            Map<AlertKind, AlertStatus> alerts = s.alerts().active();
+            out.writeInt(alerts.size());
+            for (Map.Entry<AlertKind, AlertStatus> entry : alerts.entrySet()) {
+                out.writeUTF(entry.getKey().name());
+                writeStatus(out, entry.getValue());
+            }
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -82,28 +113,92 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 throw new SerializationException("series state version " + version + " is not supported; this "
                     + "Vitalcast reads versions " + VERSION_1 + " to " + VERSION);
             }
-            boolean v2 = version >= VERSION_2;
-            double[] history = readArray(in);
-            long lastStepMs = in.readLong();
-            double[] pendingForecast = readArray(in);
-            double[] pendingHalfWidth = readArray(in);
-            SeriesState state = new SeriesState(history, lastStepMs, pendingForecast, pendingHalfWidth,
-                in.readDouble(), in.readLong(), readStatus(in, v2), readStatus(in, v2), readStatus(in, v2),
-                v2 ? readRecent(in, pendingForecast) : readMatrix(in),
-                v2 ? readRecent(in, pendingHalfWidth) : readMatrix(in));
-            if (!v2) {
-                return state;
-            }
-            double[] modelState = readArray(in);
-            long modelFingerprint = version > VERSION_2 ? in.readLong() : ModelFingerprint.UNKNOWN;
-            long segmentSteps = in.readLong();
-            return new SeriesState(state.history(), state.lastStepMs(), state.pendingForecast(),
-                state.pendingHalfWidth(), state.residualMae(), state.residualCount(), state.deviation(),
-                state.limit(), state.predicted(), state.recentForecasts(), state.recentHalfWidths(), modelState,
-                modelFingerprint, segmentSteps, readQuality(in));
+            return version == VERSION ? readCurrent(in) : readLegacy(in, version);
         } catch (IOException e) {
             throw new SerializationException("cannot read series state", e);
         }
+    }
+
+    private static SeriesState readCurrent(DataInputStream in) throws IOException {
+        StepHistory steps = new StepHistory(readArray(in), in.readLong(), in.readLong());
+        double[] pending = readArray(in);
+        double[] pendingWidths = readArray(in);
+        RecentForecasts forecasts = new RecentForecasts(pending, pendingWidths, readRecent(in, pending),
+            readRecent(in, pendingWidths));
+        Residuals residuals = new Residuals(in.readDouble(), in.readLong());
+        ModelMemory model = new ModelMemory(readArray(in), in.readLong());
+        QualityTracker tracker = new QualityTracker(in.readDouble(), in.readInt());
+        long lastTimeMs = in.readLong();
+        String problem = readName(in);
+        QualityStatus quality = new QualityStatus(tracker, lastTimeMs,
+            problem == null ? null : valueOf(QualityProblem.class, problem));
+        int count = in.readInt();
+        Map<AlertKind, AlertStatus> alerts = new EnumMap<>(AlertKind.class);
+        for (int i = 0; i < count; i++) {
+            String kind = in.readUTF();
+            AlertStatus status = readStatus(in);
+            if (Arrays.stream(AlertKind.values()).anyMatch(k -> k.name().equals(kind))) {
+                alerts.put(AlertKind.valueOf(kind), status);
+            }
+        }
+        return new SeriesState(steps, forecasts, residuals, model, AlertStates.of(alerts), quality);
+    }
+
+    private static SeriesState readLegacy(DataInputStream in, byte version) throws IOException {
+        boolean v2 = version >= VERSION_2;
+        double[] history = readArray(in);
+        long lastStepMs = in.readLong();
+        double[] pending = readArray(in);
+        double[] pendingWidths = readArray(in);
+        Residuals residuals = new Residuals(in.readDouble(), in.readLong());
+        Map<AlertKind, AlertStatus> alerts = new EnumMap<>(AlertKind.class);
+        for (AlertKind kind : LEGACY_KINDS) {
+            alerts.put(kind, readLegacyStatus(in, v2));
+        }
+        RecentForecasts forecasts = new RecentForecasts(pending, pendingWidths,
+            v2 ? readRecent(in, pending) : readMatrix(in), v2 ? readRecent(in, pendingWidths) : readMatrix(in));
+        if (!v2) {
+            return new SeriesState(new StepHistory(history, lastStepMs, 0), forecasts, residuals, ModelMemory.none(),
+                AlertStates.of(alerts), QualityStatus.initial());
+        }
+        double[] modelState = readArray(in);
+        long fingerprint = version >= VERSION_3 ? in.readLong() : ModelFingerprint.UNKNOWN;
+        long segmentSteps = in.readLong();
+        QualityTracker tracker = new QualityTracker(in.readDouble(), in.readInt());
+        long lastTimeMs = in.readLong();
+        byte problem = in.readByte();
+        QualityStatus quality = new QualityStatus(tracker, lastTimeMs,
+            problem < 0 ? null : legacy(LEGACY_PROBLEMS, problem, "quality problem"));
+        alerts.put(AlertKind.SENSOR, readLegacyStatus(in, true));
+        return new SeriesState(new StepHistory(history, lastStepMs, segmentSteps), forecasts, residuals,
+            new ModelMemory(modelState, fingerprint), AlertStates.of(alerts), quality);
+    }
+
+    private static <T> T legacy(List<T> table, int ordinal, String what) {
+        if (ordinal < 0 || ordinal >= table.size()) {
+            throw new SerializationException("series state names " + what + " " + ordinal + ", which no version had");
+        }
+        return table.get(ordinal);
+    }
+
+    private static <E extends Enum<E>> E valueOf(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("series state names " + type.getSimpleName() + " " + name
+                + ", which this Vitalcast does not know");
+        }
+    }
+
+    private static void writeName(DataOutputStream out, Enum<?> value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value.name());
+        }
+    }
+
+    private static String readName(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 
     private static void writeArray(DataOutputStream out, double[] values) throws IOException {
@@ -129,13 +224,6 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         return values;
     }
 
-    private static void writeMatrix(DataOutputStream out, double[][] rows) throws IOException {
-        out.writeInt(rows.length);
-        for (double[] row : rows) {
-            writeArray(out, row);
-        }
-    }
-
     private static double[][] readMatrix(DataInputStream in) throws IOException {
         double[][] rows = new double[in.readInt()][];
         for (int r = 0; r < rows.length; r++) {
@@ -145,10 +233,10 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     }
 
     /**
-     * Writes the recent forecasts (or their half-widths) in the triangular layout of version 2: row {@code k}, made
-     * {@code k} steps before the stored step, is only ever read again at entries {@code k} and on (the next step
-     * scores entry {@code k + 1} of the row then at {@code k + 1}, and so on), so the entries before {@code k} are
-     * not written; the first row, when it is the pending forecast written just before, is not written again.
+     * Writes the recent forecasts (or their half-widths) as a triangle: row {@code k}, made {@code k} steps before
+     * the stored step, is only ever read again at entries {@code k} and on (the next step scores entry {@code k + 1}
+     * of the row then at {@code k + 1}, and so on), so the entries before {@code k} are not written; the first row,
+     * when it is the pending forecast written just before, is not written again.
      */
     private static void writeRecent(DataOutputStream out, double[][] rows, double[] pending) throws IOException {
         out.writeInt(rows.length);
@@ -192,28 +280,16 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         return rows;
     }
 
-    private static void writeQuality(DataOutputStream out, QualityStatus quality) throws IOException {
-        out.writeDouble(quality.tracker().lastValue());
-        out.writeInt(quality.tracker().flatRun());
-        out.writeLong(quality.lastTimeMs());
-        out.writeByte(quality.problem() == null ? -1 : quality.problem().ordinal());
-        writeStatus(out, quality.sensor());
-    }
-
-    private static QualityStatus readQuality(DataInputStream in) throws IOException {
-        QualityTracker tracker = new QualityTracker(in.readDouble(), in.readInt());
-        long lastTimeMs = in.readLong();
-        byte problem = in.readByte();
-        return new QualityStatus(tracker, lastTimeMs, problem < 0 ? null : QualityProblem.values()[problem],
-            readStatus(in, true));
-    }
-
     private static void writeStatus(DataOutputStream out, AlertStatus status) throws IOException {
         out.writeBoolean(status.alertId() != null);
         if (status.alertId() != null) {
             out.writeUTF(status.alertId());
-            out.writeByte(status.severity().ordinal());
+            out.writeUTF(status.severity().name());
         }
+        writeMemory(out, status);
+    }
+
+    private static void writeMemory(DataOutputStream out, AlertStatus status) throws IOException {
         out.writeInt(status.abnormalRun());
         out.writeInt(status.normalRun());
         out.writeLong(status.recentAbnormal());
@@ -223,19 +299,31 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         out.writeBoolean(status.held());
     }
 
-    private static AlertStatus readStatus(DataInputStream in, boolean policyMemory) throws IOException {
+    private static AlertStatus readStatus(DataInputStream in) throws IOException {
         String id = null;
         Severity severity = null;
         if (in.readBoolean()) {
             id = in.readUTF();
-            severity = Severity.values()[in.readByte()];
+            severity = valueOf(Severity.class, in.readUTF());
         }
-        int abnormalRun = in.readInt();
-        int normalRun = in.readInt();
-        if (!policyMemory) {
-            return new AlertStatus(id, severity, abnormalRun, normalRun);
-        }
-        return new AlertStatus(id, severity, abnormalRun, normalRun, in.readLong(), in.readLong(), in.readLong(),
+        return readMemory(in, id, severity);
+    }
+
+    private static AlertStatus readMemory(DataInputStream in, String id, Severity severity) throws IOException {
+        return new AlertStatus(id, severity, in.readInt(), in.readInt(), in.readLong(), in.readLong(), in.readLong(),
             in.readLong(), in.readBoolean());
+    }
+
+    private static AlertStatus readLegacyStatus(DataInputStream in, boolean policyMemory) throws IOException {
+        String id = null;
+        Severity severity = null;
+        if (in.readBoolean()) {
+            id = in.readUTF();
+            severity = legacy(LEGACY_SEVERITIES, in.readByte(), "severity");
+        }
+        if (!policyMemory) {
+            return new AlertStatus(id, severity, in.readInt(), in.readInt());
+        }
+        return readMemory(in, id, severity);
     }
 }

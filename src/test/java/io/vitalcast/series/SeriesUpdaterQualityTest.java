@@ -88,7 +88,7 @@ class SeriesUpdaterQualityTest {
         });
         assertThat(jump.forecast()).as("a bad step makes no forecast").isNull();
         assertThat(jump.scores()).as("a bad step is not scored").isEmpty();
-        assertThat(state.history()).containsExactly(80, 81);
+        assertThat(state.steps().values()).containsExactly(80, 81);
         assertThat(state.quality().problem()).isEqualTo(QualityProblem.IMPOSSIBLE_JUMP);
     }
 
@@ -99,7 +99,7 @@ class SeriesUpdaterQualityTest {
         step(2, 150);
         step(3, 100);
 
-        assertThat(state.history()).as("the bad step is interpolated like a missing one").containsExactly(80, 82,
+        assertThat(state.steps().values()).as("the bad step is interpolated like a missing one").containsExactly(80, 82,
             91, 100);
     }
 
@@ -128,13 +128,13 @@ class SeriesUpdaterQualityTest {
             step(s, rising[s]);
         }
         assertThat(of(AlertKind.LIMIT)).extracting(AlertEvent::state).containsExactly(AlertState.OPEN);
-        AlertStatus open = state.limit();
+        AlertStatus open = state.alerts().of(AlertKind.LIMIT);
 
         step(5, 80);
         step(6, 80);
 
         assertThat(of(AlertKind.LIMIT)).as("neither resolved nor updated while suppressed").hasSize(1);
-        assertThat(state.limit()).isEqualTo(open);
+        assertThat(state.alerts().of(AlertKind.LIMIT)).isEqualTo(open);
         step(7, 80);
         step(8, 80);
         assertThat(of(AlertKind.LIMIT)).extracting(AlertEvent::state).containsExactly(AlertState.OPEN,
@@ -152,8 +152,8 @@ class SeriesUpdaterQualityTest {
             assertThat(a.kind()).isEqualTo(AlertKind.SENSOR);
             assertThat(a.problem()).isEqualTo(QualityProblem.DROPOUT);
         });
-        assertThat(state.lastStepMs()).isEqualTo(1000);
-        assertThat(state.history()).containsExactly(80, 81);
+        assertThat(state.steps().lastStepMs()).isEqualTo(1000);
+        assertThat(state.steps().values()).containsExactly(80, 81);
         assertThat(step(2, 82).late()).as("the marker does not make the next step late").isFalse();
     }
 

@@ -303,7 +303,7 @@ class SeriesUpdaterTest {
             new double[] {70, 71, 72, 73, 90, 91});
 
         assertThat(update.forecast()).isNull();
-        assertThat(update.state().history()).containsExactly(90, 91);
+        assertThat(update.state().steps().values()).containsExactly(90, 91);
     }
 
     @Test
@@ -311,7 +311,7 @@ class SeriesUpdaterTest {
         SeriesUpdater.Update update = run(ECHO, new long[] {0, 1, 1}, new double[] {70, 71, 72});
 
         assertThat(update.late()).isTrue();
-        assertThat(update.state().history()).containsExactly(70, 71);
+        assertThat(update.state().steps().values()).containsExactly(70, 71);
     }
 
     @Test
@@ -341,9 +341,9 @@ class SeriesUpdaterTest {
         SeriesUpdater.Update update = run(COUNTING, new long[] {0, 1, 2, 5}, new double[] {70, 71, 72, 78});
 
         assertThat(values(update.forecast())).containsExactly(6, 441, 8, 78);
-        assertThat(update.state().history()).containsExactly(76, 78);
-        assertThat(update.state().segmentSteps()).isEqualTo(6);
-        assertThat(update.state().modelState()).containsExactly(6, 441, 8);
+        assertThat(update.state().steps().values()).containsExactly(76, 78);
+        assertThat(update.state().steps().segmentSteps()).isEqualTo(6);
+        assertThat(update.state().model().state()).containsExactly(6, 441, 8);
     }
 
     @Test
@@ -357,7 +357,7 @@ class SeriesUpdaterTest {
             new StepValue("p-1", "heart_rate", (5 + gap) * 1000, 92, 1, null), HEART_RATE, COUNTING);
 
         assertThat(restarted.forecast()).as("two steps into the new segment, before the warm-up of 3").isNull();
-        assertThat(restarted.state().modelState()).containsExactly(2, 181, 1);
+        assertThat(restarted.state().model().state()).containsExactly(2, 181, 1);
         assertThat(values(next.forecast())).containsExactly(3, 273, 2, 92);
     }
 
@@ -386,13 +386,13 @@ class SeriesUpdaterTest {
         SeriesUpdater.Update warm = run(switched.state(), RETRAINED_COUNTING, new long[] {5, 6},
             new double[] {75, 76});
 
-        assertThat(stored.modelFingerprint()).isEqualTo(COUNTING.fingerprint());
+        assertThat(stored.model().fingerprint()).isEqualTo(COUNTING.fingerprint());
         assertThat(switched.forecast()).as("one step into the new segment, before the warm-up of 3").isNull();
         assertThat(switched.scores()).as("the forecasts made for the step are still scored").isNotEmpty();
-        assertThat(switched.state().modelState()).containsExactly(1, 74, 0);
-        assertThat(switched.state().modelFingerprint()).isEqualTo(RETRAINED_COUNTING.fingerprint());
-        assertThat(switched.state().segmentSteps()).isEqualTo(1);
-        assertThat(switched.state().history()).containsExactly(73, 74);
+        assertThat(switched.state().model().state()).containsExactly(1, 74, 0);
+        assertThat(switched.state().model().fingerprint()).isEqualTo(RETRAINED_COUNTING.fingerprint());
+        assertThat(switched.state().steps().segmentSteps()).isEqualTo(1);
+        assertThat(switched.state().steps().values()).containsExactly(73, 74);
         assertThat(values(warm.forecast())).containsExactly(3, 225, 2, 76);
     }
 
@@ -401,7 +401,7 @@ class SeriesUpdaterTest {
         SeriesUpdater.Update next = run(storedByCounting(), new Counting("1"), new long[] {4}, new double[] {74});
 
         assertThat(values(next.forecast())).containsExactly(5, 360, 4, 74);
-        assertThat(next.state().segmentSteps()).isEqualTo(5);
+        assertThat(next.state().steps().segmentSteps()).isEqualTo(5);
     }
 
     @Test
@@ -411,9 +411,9 @@ class SeriesUpdaterTest {
         SeriesUpdater.Update first = run(stored, COUNTING, new long[] {4}, new double[] {72});
         SeriesUpdater.Update warm = run(first.state(), COUNTING, new long[] {5, 6}, new double[] {73, 74});
 
-        assertThat(stored.modelState()).as("a state that would fit").hasSize(3);
+        assertThat(stored.model().state()).as("a state that would fit").hasSize(3);
         assertThat(first.forecast()).isNull();
-        assertThat(first.state().modelState()).containsExactly(1, 72, 0);
+        assertThat(first.state().model().state()).containsExactly(1, 72, 0);
         assertThat(values(warm.forecast())).containsExactly(3, 219, 2, 74);
     }
 }

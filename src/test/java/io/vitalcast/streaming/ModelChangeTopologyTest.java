@@ -15,6 +15,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitalcast.data.SeriesKey;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.RecurrentModel;
@@ -43,7 +44,7 @@ class ModelChangeTopologyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-25T16:00:00Z");
     private static final String SIGNAL = "heart_rate";
-    private static final String SERIES = "p-1|" + SIGNAL;
+    private static final SeriesKey SERIES = new SeriesKey("p-1", SIGNAL);
     private static final StreamingSettings SETTINGS = new StreamingSettings(Topics.defaults(),
         Map.of(SIGNAL, SignalCatalog.defaults().spec(SIGNAL, Duration.ofMinutes(1))), null, Duration.ofSeconds(10),
         0.0, 3, 2, Map.of());
@@ -68,14 +69,14 @@ class ModelChangeTopologyTest {
         RecurrentModel retrained = (RecurrentModel) after.modelOf(SIGNAL);
 
         Outcome first = run(before, null, 0, 60);
-        long resumed = minuteOf(first.state().lastStepMs()) + 1;
+        long resumed = minuteOf(first.state().steps().lastStepMs()) + 1;
         Outcome second = run(after, first.state(), resumed, 45);
 
         assertThat(retrained.fingerprint()).isNotEqualTo(before.modelOf(SIGNAL).fingerprint());
-        assertThat(retrained.acceptsState(first.state().modelState())).as("a state of the same size").isTrue();
+        assertThat(retrained.acceptsState(first.state().model().state())).as("a state of the same size").isTrue();
         assertThat(second.forecastMinutes()).first().as("the first forecast, after the new segment's warm-up")
             .isEqualTo(resumed + retrained.window() - 1);
-        assertThat(second.state().modelFingerprint()).isEqualTo(retrained.fingerprint());
+        assertThat(second.state().model().fingerprint()).isEqualTo(retrained.fingerprint());
     }
 
     @Test
@@ -85,12 +86,12 @@ class ModelChangeTopologyTest {
         ModelRegistry again = load(models);
 
         Outcome first = run(before, null, 0, 60);
-        long resumed = minuteOf(first.state().lastStepMs()) + 1;
+        long resumed = minuteOf(first.state().steps().lastStepMs()) + 1;
         Outcome second = run(again, first.state(), resumed, 45);
 
         assertThat(second.forecastMinutes()).first().isEqualTo(resumed);
-        assertThat(second.state().segmentSteps())
-            .isEqualTo(first.state().segmentSteps() + minuteOf(second.state().lastStepMs()) - resumed + 1);
+        assertThat(second.state().steps().segmentSteps())
+            .isEqualTo(first.state().steps().segmentSteps() + minuteOf(second.state().steps().lastStepMs()) - resumed + 1);
     }
 
     /** The same network with every weight scaled and a later training time, as a retraining would give. */
@@ -136,7 +137,7 @@ class ModelChangeTopologyTest {
         try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(SETTINGS, models,
             new VitalcastMetrics(new SimpleMeterRegistry())), properties, T0)) {
             if (stored != null) {
-                driver.<String, SeriesState>getKeyValueStore(ForecastProcessor.STORE).put(SERIES, stored);
+                driver.<SeriesKey, SeriesState>getKeyValueStore(ForecastProcessor.STORE).put(SERIES, stored);
             }
             TestInputTopic<String, byte[]> in = driver.createInputTopic("vitals.readings", new StringSerializer(),
                 new ByteArraySerializer());
@@ -154,7 +155,7 @@ class ModelChangeTopologyTest {
                     .toEpochMilli()));
             }
             return new Outcome(forecastMinutes,
-                driver.<String, SeriesState>getKeyValueStore(ForecastProcessor.STORE).get(SERIES));
+                driver.<SeriesKey, SeriesState>getKeyValueStore(ForecastProcessor.STORE).get(SERIES));
         } catch (IOException e) {
             throw new IllegalStateException("unreadable forecast record", e);
         }

@@ -3,14 +3,24 @@ package io.vitalcast.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AlertStatus;
 import io.vitalcast.alerting.Severity;
 import io.vitalcast.forecasting.ModelFingerprint;
+import io.vitalcast.quality.QualityProblem;
+import io.vitalcast.quality.QualityTracker;
+import io.vitalcast.series.ModelMemory;
 import io.vitalcast.series.QualityStatus;
+import io.vitalcast.series.RecentForecasts;
+import io.vitalcast.series.Residuals;
 import io.vitalcast.series.SeriesState;
+import io.vitalcast.series.StepHistory;
 import org.junit.jupiter.api.Test;
 
 public class SeriesStateSerdeTest {
@@ -36,7 +46,7 @@ public class SeriesStateSerdeTest {
 
     @Test
     void shouldRoundTripEveryField() {
-        SeriesState state = new SeriesState(new double[] {70, 71.5}, 1234L, new double[] {72, 73},
+        SeriesState state = state(new double[] {70, 71.5}, 1234L, new double[] {72, 73},
             new double[] {Double.NaN, 2.5}, 0.75, 9L, new AlertStatus("id-1", Severity.CRITICAL, 3, 0),
             new AlertStatus(null, null, 0, 4, 0b1011L, -1, 900L, 5000L, true),
             new AlertStatus("id-2", Severity.WARNING, 1, 0, 1L, 1000L, -1, -1, false),
@@ -46,19 +56,20 @@ public class SeriesStateSerdeTest {
 
         SeriesState read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", state));
 
-        assertThat(read.history()).containsExactly(70, 71.5);
-        assertThat(read.lastStepMs()).isEqualTo(1234L);
-        assertThat(read.pendingForecast()).containsExactly(72, 73);
-        assertThat(read.pendingHalfWidth()[0]).isNaN();
-        assertThat(read.residualMae()).isEqualTo(0.75);
-        assertThat(read.residualCount()).isEqualTo(9L);
-        assertThat(read.deviation()).isEqualTo(state.deviation());
-        assertThat(read.limit()).isEqualTo(state.limit());
-        assertThat(read.predicted()).isEqualTo(state.predicted());
-        assertThat(read.recentForecasts()[0]).containsExactly(72, 73);
-        assertThat(read.recentForecasts()[1][1]).isEqualTo(69);
-        assertThat(read.recentHalfWidths()[0]).containsExactly(1, 2);
-        assertThat(read.recentHalfWidths()[1][1]).isEqualTo(3);
+        assertThat(read.steps().values()).containsExactly(70, 71.5);
+        assertThat(read.steps().lastStepMs()).isEqualTo(1234L);
+        assertThat(read.forecasts().pending()).containsExactly(72, 73);
+        assertThat(read.forecasts().pendingHalfWidths()[0]).isNaN();
+        assertThat(read.residuals()).isEqualTo(new Residuals(0.75, 9L));
+        assertThat(read.alerts()).isEqualTo(state.alerts());
+        assertThat(read.alerts().of(AlertKind.DEVIATION)).isEqualTo(state.alerts().of(AlertKind.DEVIATION));
+        assertThat(read.alerts().of(AlertKind.LIMIT)).isEqualTo(state.alerts().of(AlertKind.LIMIT));
+        assertThat(read.alerts().of(AlertKind.PREDICTED_LIMIT))
+            .isEqualTo(state.alerts().of(AlertKind.PREDICTED_LIMIT));
+        assertThat(read.forecasts().rows()[0]).containsExactly(72, 73);
+        assertThat(read.forecasts().rows()[1][1]).isEqualTo(69);
+        assertThat(read.forecasts().halfWidthRows()[0]).containsExactly(1, 2);
+        assertThat(read.forecasts().halfWidthRows()[1][1]).isEqualTo(3);
     }
 
     @Test
@@ -72,9 +83,9 @@ public class SeriesStateSerdeTest {
                 widths[k][h] = 1 + k + h / 100.0;
             }
         }
-        SeriesState state = new SeriesState(new double[] {70}, 1234L, recent[0], widths[0], 0.5, 3L,
+        SeriesState state = state(new double[] {70}, 1234L, recent[0], widths[0], 0.5, 3L,
             AlertStatus.idle(), AlertStatus.idle(), AlertStatus.idle(), recent, widths);
-        SeriesState withoutRecent = new SeriesState(new double[] {70}, 1234L, recent[0], widths[0], 0.5, 3L,
+        SeriesState withoutRecent = state(new double[] {70}, 1234L, recent[0], widths[0], 0.5, 3L,
             AlertStatus.idle(), AlertStatus.idle(), AlertStatus.idle(), null, null);
 
         SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(state));
@@ -83,15 +94,16 @@ public class SeriesStateSerdeTest {
         int entriesStillToScore = horizon * (horizon + 1) / 2 - horizon;
         assertThat(SeriesStateSerde.write(state).length - SeriesStateSerde.write(withoutRecent).length)
             .isEqualTo(2 * (rowsAfterTheFirst * Integer.BYTES + entriesStillToScore * Double.BYTES));
-        assertThat(read.recentForecasts()).hasNumberOfRows(horizon);
-        assertThat(read.recentForecasts()[0]).isSameAs(read.pendingForecast()).containsExactly(recent[0]);
-        assertThat(read.recentHalfWidths()[0]).isSameAs(read.pendingHalfWidth()).containsExactly(widths[0]);
+        assertThat(read.forecasts().rows()).hasNumberOfRows(horizon);
+        assertThat(read.forecasts().rows()[0]).isSameAs(read.forecasts().pending()).containsExactly(recent[0]);
+        assertThat(read.forecasts().halfWidthRows()[0]).isSameAs(read.forecasts().pendingHalfWidths())
+            .containsExactly(widths[0]);
         for (int k = 1; k < horizon; k++) {
-            assertThat(Arrays.copyOfRange(read.recentForecasts()[k], k, horizon))
+            assertThat(Arrays.copyOfRange(read.forecasts().rows()[k], k, horizon))
                 .containsExactly(Arrays.copyOfRange(recent[k], k, horizon));
-            assertThat(Arrays.copyOfRange(read.recentHalfWidths()[k], k, horizon))
+            assertThat(Arrays.copyOfRange(read.forecasts().halfWidthRows()[k], k, horizon))
                 .containsExactly(Arrays.copyOfRange(widths[k], k, horizon));
-            assertThat(Arrays.copyOf(read.recentForecasts()[k], k)).containsOnly(Double.NaN);
+            assertThat(Arrays.copyOf(read.forecasts().rows()[k], k)).containsOnly(Double.NaN);
         }
     }
 
@@ -123,13 +135,14 @@ public class SeriesStateSerdeTest {
 
         SeriesState read = new SeriesStateSerde().deserializer().deserialize("t", bytes.toByteArray());
 
-        assertThat(read.deviation()).isEqualTo(new AlertStatus("id-1", Severity.WARNING, 2, 0));
-        assertThat(read.deviation().openedAtMs()).isEqualTo(-1);
-        assertThat(read.limit()).isEqualTo(new AlertStatus(null, null, 0, 1));
-        assertThat(read.history()).containsExactly(70);
-        assertThat(read.modelState()).isNull();
-        assertThat(read.segmentSteps()).isZero();
+        assertThat(read.alerts().of(AlertKind.DEVIATION)).isEqualTo(new AlertStatus("id-1", Severity.WARNING, 2, 0));
+        assertThat(read.alerts().of(AlertKind.DEVIATION).openedAtMs()).isEqualTo(-1);
+        assertThat(read.alerts().of(AlertKind.LIMIT)).isEqualTo(new AlertStatus(null, null, 0, 1));
+        assertThat(read.steps().values()).containsExactly(70);
+        assertThat(read.model().state()).isNull();
+        assertThat(read.steps().segmentSteps()).isZero();
         assertThat(read.quality()).isEqualTo(QualityStatus.initial());
+        assertThat(read.alerts().of(AlertKind.SENSOR)).isEqualTo(AlertStatus.idle());
     }
 
     @Test
@@ -137,7 +150,7 @@ public class SeriesStateSerdeTest {
         SeriesStateSerde serde = new SeriesStateSerde();
         byte[] bytes = serde.serializer().serialize("t", SeriesState.empty());
 
-        assertThat(serde.deserializer().deserialize("t", bytes).pendingForecast()).isNull();
+        assertThat(serde.deserializer().deserialize("t", bytes).forecasts().pending()).isNull();
         bytes[0] = 9;
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes)).hasMessageContaining("version 9");
     }
@@ -145,40 +158,140 @@ public class SeriesStateSerdeTest {
     @Test
     void shouldRoundTripAStatefulModelsStateWithTheFingerprintOfItsModel() {
         SeriesStateSerde serde = new SeriesStateSerde();
-        SeriesState stateful = new SeriesState(new double[] {70, 71}, 99L, null, null, 0, 0, AlertStatus.idle(),
-            AlertStatus.idle(), AlertStatus.idle(), null, null, new double[] {0.25, -0.5, 1e-9},
-            0x8badf00ddeadbeefL, 42L);
+        SeriesState stateful = new SeriesState(new StepHistory(new double[] {70, 71}, 99L, 42L), null, null,
+            new ModelMemory(new double[] {0.25, -0.5, 1e-9}, 0x8badf00ddeadbeefL), null, null);
 
         byte[] bytes = serde.serializer().serialize("t", stateful);
         SeriesState read = serde.deserializer().deserialize("t", bytes);
 
-        assertThat(bytes[0]).isEqualTo((byte) 3);
-        assertThat(read.modelState()).containsExactly(0.25, -0.5, 1e-9);
-        assertThat(read.modelFingerprint()).isEqualTo(0x8badf00ddeadbeefL);
-        assertThat(read.segmentSteps()).isEqualTo(42L);
-        assertThat(read.history()).containsExactly(70, 71);
+        assertThat(bytes[0]).isEqualTo((byte) 4);
+        assertThat(read.model().state()).containsExactly(0.25, -0.5, 1e-9);
+        assertThat(read.model().fingerprint()).isEqualTo(0x8badf00ddeadbeefL);
+        assertThat(read.steps().segmentSteps()).isEqualTo(42L);
+        assertThat(read.steps().values()).containsExactly(70, 71);
     }
 
     @Test
     void shouldReadAVersionTwoStateAsOneOfAnUnknownModel() {
         SeriesState read = SeriesStateSerde.read(VERSION_2_STATEFUL);
 
-        assertThat(read.history()).containsExactly(70, 71);
-        assertThat(read.lastStepMs()).isEqualTo(3000L);
-        assertThat(read.residualMae()).isEqualTo(0.5);
-        assertThat(read.residualCount()).isEqualTo(2L);
-        assertThat(read.modelState()).containsExactly(3, 210, 2);
-        assertThat(read.segmentSteps()).isEqualTo(3L);
-        assertThat(read.modelFingerprint()).isEqualTo(ModelFingerprint.UNKNOWN);
+        assertThat(read.steps().values()).containsExactly(70, 71);
+        assertThat(read.steps().lastStepMs()).isEqualTo(3000L);
+        assertThat(read.residuals()).isEqualTo(new Residuals(0.5, 2L));
+        assertThat(read.model().state()).containsExactly(3, 210, 2);
+        assertThat(read.steps().segmentSteps()).isEqualTo(3L);
+        assertThat(read.model().fingerprint()).isEqualTo(ModelFingerprint.UNKNOWN);
         assertThat(read.quality()).isEqualTo(QualityStatus.initial());
+        assertThat(read.alerts()).isEqualTo(AlertStates.idle());
     }
 
     @Test
     void shouldRoundTripTheSignalQualityPart() {
-        QualityStatus quality = new QualityStatus(new io.vitalcast.quality.QualityTracker(81.5, 3), 9000L,
-            io.vitalcast.quality.QualityProblem.IMPOSSIBLE_JUMP, new AlertStatus("s-1", Severity.WARNING, 2, 0));
-        SeriesState state = SeriesState.empty().withQuality(quality);
+        QualityStatus quality = new QualityStatus(new QualityTracker(81.5, 3), 9000L,
+            QualityProblem.IMPOSSIBLE_JUMP);
+        AlertStates sensor = AlertStates.idle().with(AlertKind.SENSOR, new AlertStatus("s-1", Severity.WARNING, 2, 0));
+        SeriesState state = SeriesState.empty().afterBadStep(quality, sensor);
 
-        assertThat(SeriesStateSerde.read(SeriesStateSerde.write(state)).quality()).isEqualTo(quality);
+        SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(state));
+
+        assertThat(read.quality()).isEqualTo(quality);
+        assertThat(read.alerts()).isEqualTo(sensor);
+    }
+
+    /**
+     * A series state as version 3 wrote it (recorded with that writer before the state was split into parts):
+     * every part set, a CRITICAL DEVIATION open, a held-back LIMIT episode, an open PREDICTED_LIMIT, a flat line and
+     * an open SENSOR alert, severities and the quality problem by their ordinals of the time.
+     */
+    static final byte[] VERSION_3_FULL = HexFormat.of().parseHex(String.join("",
+        "03",
+        "00000002" + "4051800000000000" + "4051e00000000000",
+        "0000000000001388",
+        "00000002" + "4052000000000000" + "4052400000000000",
+        "00000002" + "3ff8000000000000" + "4004000000000000",
+        "3fe8000000000000" + "0000000000000009",
+        "01" + "0005" + "6465762d31" + "02" + "00000003" + "00000000" + "0000000000000007" + "00000000000007d0"
+            + "ffffffffffffffff" + "ffffffffffffffff" + "00",
+        "00" + "00000000" + "00000004" + "000000000000000b" + "ffffffffffffffff" + "0000000000000384"
+            + "0000000000001770" + "01",
+        "01" + "0006" + "707265642d31" + "01" + "00000001" + "00000000" + "0000000000000001" + "0000000000000fa0"
+            + "0000000000000064" + "ffffffffffffffff" + "00",
+        "00000002" + "01" + "00000002" + "4051400000000000",
+        "00000002" + "01" + "00000002" + "4008000000000000",
+        "00000003" + "3fb999999999999a" + "bfc999999999999a" + "3fd3333333333333",
+        "1234567890abcdef",
+        "0000000000000007",
+        "4051e00000000000" + "00000002" + "0000000000001388" + "01",
+        "01" + "0008" + "73656e736f722d31" + "01" + "00000002" + "00000000" + "0000000000000000"
+            + "ffffffffffffffff" + "000000000000012c" + "0000000000001f40" + "00"));
+
+    @Test
+    void shouldReadAVersionThreeStateIntoItsPartsWithEnumsFromTheirOldOrdinals() {
+        SeriesState read = SeriesStateSerde.read(VERSION_3_FULL);
+
+        assertThat(read.steps()).usingRecursiveComparison()
+            .isEqualTo(new StepHistory(new double[] {70, 71.5}, 5000L, 7L));
+        assertThat(read.forecasts().pending()).containsExactly(72, 73);
+        assertThat(read.forecasts().pendingHalfWidths()).containsExactly(1.5, 2.5);
+        assertThat(read.forecasts().rows()[1][1]).isEqualTo(69);
+        assertThat(read.forecasts().halfWidthRows()[1][1]).isEqualTo(3);
+        assertThat(read.residuals()).isEqualTo(new Residuals(0.75, 9L));
+        assertThat(read.model().state()).containsExactly(0.1, -0.2, 0.3);
+        assertThat(read.model().fingerprint()).isEqualTo(0x1234567890abcdefL);
+        assertThat(read.quality()).isEqualTo(new QualityStatus(new QualityTracker(71.5, 2), 5000L,
+            QualityProblem.FLAT_LINE));
+        assertThat(read.alerts().of(AlertKind.DEVIATION))
+            .isEqualTo(new AlertStatus("dev-1", Severity.CRITICAL, 3, 0, 0b111L, 2000L, -1, -1, false));
+        assertThat(read.alerts().of(AlertKind.LIMIT))
+            .isEqualTo(new AlertStatus(null, null, 0, 4, 0b1011L, -1, 900L, 6000L, true));
+        assertThat(read.alerts().of(AlertKind.PREDICTED_LIMIT))
+            .isEqualTo(new AlertStatus("pred-1", Severity.WARNING, 1, 0, 1L, 4000L, 100L, -1, false));
+        assertThat(read.alerts().of(AlertKind.SENSOR))
+            .isEqualTo(new AlertStatus("sensor-1", Severity.WARNING, 2, 0, 0L, -1, 300L, 8000L, false));
+    }
+
+    @Test
+    void shouldWriteEveryEnumByNameAndReadTheSameState() {
+        SeriesState read = SeriesStateSerde.read(VERSION_3_FULL);
+
+        byte[] written = SeriesStateSerde.write(read);
+        SeriesState again = SeriesStateSerde.read(written);
+
+        String text = new String(written, StandardCharsets.ISO_8859_1);
+        assertThat(written[0]).isEqualTo((byte) 4);
+        assertThat(text).contains("CRITICAL", "WARNING", "FLAT_LINE", "DEVIATION", "LIMIT", "PREDICTED_LIMIT",
+            "SENSOR");
+        assertThat(again).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
+            .isEqualTo(read);
+    }
+
+    @Test
+    void shouldSkipTheStateOfAnAlertKindThisVersionDoesNotKnow() {
+        AlertStates known = AlertStates.idle().with(AlertKind.LIMIT, new AlertStatus("l-1", Severity.CRITICAL, 1, 0));
+        byte[] written = SeriesStateSerde.write(SeriesState.empty().afterBadStep(QualityStatus.initial(), known));
+        String text = new String(written, StandardCharsets.ISO_8859_1);
+        byte[] renamed = text.replace("LIMIT", "LIMBO").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(SeriesStateSerde.read(written).alerts()).isEqualTo(known);
+        assertThat(SeriesStateSerde.read(renamed).alerts()).isEqualTo(AlertStates.idle());
+    }
+
+    @Test
+    void shouldRefuseASeverityNameThisVersionDoesNotKnow() {
+        AlertStates known = AlertStates.idle().with(AlertKind.LIMIT, new AlertStatus("l-1", Severity.CRITICAL, 1, 0));
+        String text = new String(SeriesStateSerde.write(SeriesState.empty().afterBadStep(QualityStatus.initial(),
+            known)), StandardCharsets.ISO_8859_1);
+        byte[] renamed = text.replace("CRITICAL", "CRITICAX").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> SeriesStateSerde.read(renamed)).hasMessageContaining("Severity CRITICAX");
+    }
+
+    private static SeriesState state(double[] history, long lastStepMs, double[] pending, double[] pendingWidths,
+                                     double residualMae, long residualCount, AlertStatus deviation, AlertStatus limit,
+                                     AlertStatus predicted, double[][] recent, double[][] recentWidths) {
+        return new SeriesState(new StepHistory(history, lastStepMs, 0),
+            new RecentForecasts(pending, pendingWidths, recent, recentWidths), new Residuals(residualMae, residualCount),
+            ModelMemory.none(), AlertStates.of(Map.of(AlertKind.DEVIATION, deviation, AlertKind.LIMIT, limit,
+                AlertKind.PREDICTED_LIMIT, predicted)), QualityStatus.initial());
     }
 }
