@@ -34,6 +34,7 @@ import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.TimeUnitOption;
 import io.vitalcast.data.WideCsvOptions;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.modelfile.ModelFile;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.LstmForecasterSettings;
 import io.vitalcast.forecasting.LstmForecasterTrainer;
 import io.vitalcast.forecasting.StatefulLstmForecasterTrainer;

@@ -3,6 +3,7 @@ package io.vitalcast.app;
 import java.io.IOException;
 
 import io.vitalcast.data.DataException;
+import io.vitalcast.errors.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
