@@ -31,6 +31,14 @@ import io.vitalcast.training.TrainingResult;
 record ForecasterTraining(Kind kind, LstmForecasterSettings settings, TrainingConfig config, int chunk,
                           double level) {
 
+    /** Checked here, naming the options, rather than by the trainer, or by the calibration after training. */
+    ForecasterTraining {
+        OptionChecks.atLeast("--chunk", 1, chunk);
+        if (!(level > 0 && level < 1)) {
+            throw new UserException("--level must be above 0 and below 1, was " + level);
+        }
+    }
+
     /** The two kinds of LSTM forecaster. */
     enum Kind {
         /** Carries its state from step to step from the start of each segment: O(1) per reading in the stream. */
