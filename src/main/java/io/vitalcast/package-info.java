@@ -2,6 +2,8 @@
  * Vitalcast: a streaming forecaster for medical time series. Packages by concept, lower layers first (each uses only
  * those above it in this list):
  * <ul>
+ *   <li>{@code errors}: the user-error type every layer throws for a mistake in an option, a setting or a file, so
+ *       that the command line tells it from a bug;</li>
  *   <li>{@code model}: the recurrent regressor (LSTM cell, forward and backward passes, gradients);</li>
  *   <li>{@code training}: losses, optimizers, clipping, the trainers and early stopping;</li>
  *   <li>{@code quality}: signal-quality rules (dropout, flat line, impossible jump, saturation);</li>

@@ -27,6 +27,7 @@ import io.vitalcast.backtest.PrematureBeatRule;
 import io.vitalcast.backtest.TopologyReplay;
 import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.data.DataException;
 import io.vitalcast.data.Reading;
 import io.vitalcast.data.SeriesBuilder;
 import io.vitalcast.data.SeriesKey;
@@ -34,6 +35,7 @@ import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.TimeUnitOption;
 import io.vitalcast.data.WideCsvOptions;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.modelfile.ModelFile;
@@ -132,7 +134,7 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SignalCatalog catalog = SignalCatalog.defaults();
         List<Reading> readings = input.readingsOf(signal, catalog);
-        TrainedForecaster forecaster = model == null ? null : TrainedForecaster.of(ModelFile.read(model));
+        TrainedForecaster forecaster = model == null ? null : TrainedForecaster.of(ModelFile.read(model), model);
         SignalSpec spec = resolveSpec(catalog.spec(signal), readings, forecaster);
         List<Setting> settings = new ArrayList<>();
         settings.add(new Setting("bootstrap.servers", "in-process:0", "backtest"));
@@ -254,25 +256,48 @@ final class BacktestCommand implements Callable<Integer> {
         TimeUnitOption unit = TimeUnitOption.parse(input.timeUnit);
         List<Long> events = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(input.input)) {
-            List<String> header = Arrays.asList(reader.readLine().split(",", -1));
+            String first = reader.readLine();
+            if (first == null) {
+                throw new DataException(input.input + ": empty file, expected a header row");
+            }
+            List<String> header = Arrays.asList(first.split(",", -1));
             int timeIndex = header.indexOf(input.timeColumn);
             int labelIndex = header.indexOf(labelColumn);
-            if (labelIndex < 0) {
-                throw new UserException(input.input + ": no column '" + labelColumn + "'; columns are "
-                    + String.join(", ", header));
+            if (labelIndex < 0 || timeIndex < 0) {
+                throw new UserException(input.input + ": no column '" + (labelIndex < 0 ? labelColumn
+                    : input.timeColumn) + "'; columns are " + String.join(", ", header));
             }
             String line;
+            int row = 1;
             while ((line = reader.readLine()) != null) {
+                row++;
                 String[] cells = line.split(",", -1);
                 if (cells.length <= Math.max(timeIndex, labelIndex) || cells[labelIndex].isBlank()) {
                     continue;
                 }
-                if (Double.parseDouble(cells[labelIndex]) >= 1) {
-                    Instant time = unit.toInstant(cells[timeIndex], WideCsvOptions.DEFAULT_ORIGIN);
-                    events.add(time.toEpochMilli());
+                if (label(row, cells[labelIndex]) >= 1) {
+                    events.add(labelTime(row, cells[timeIndex], unit).toEpochMilli());
                 }
             }
         }
         return events.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private double label(int row, String cell) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new DataException(input.input + ":" + row + ": label '" + cell + "' in column '" + labelColumn
+                + "' is not a number");
+        }
+    }
+
+    private Instant labelTime(int row, String cell, TimeUnitOption unit) {
+        try {
+            return unit.toInstant(cell, WideCsvOptions.DEFAULT_ORIGIN);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(input.input + ":" + row + ": time '" + cell + "' in column '" + input.timeColumn
+                + "' is not valid for time unit " + unit.symbol());
+        }
     }
 }

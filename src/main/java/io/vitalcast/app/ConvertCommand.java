@@ -14,6 +14,7 @@ import io.vitalcast.data.SeriesBuilder;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.TimeUnitOption;
 import io.vitalcast.data.WideCsvOptions;
+import io.vitalcast.errors.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,6 +81,9 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private Integer derive(SignalCatalog catalog) {
+        if (rateStep.isZero() || rateStep.isNegative()) {
+            throw new UserException("--rate-step must be a positive duration, was " + rateStep);
+        }
         String[] parts = deriveHeartRate.split("=", 2);
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             throw new UserException("--derive-heart-rate: expected ECG_COLUMN=SIGNAL, got '" + deriveHeartRate + "'");

@@ -26,6 +26,7 @@ import io.vitalcast.data.Reading;
 import io.vitalcast.data.ReadingsCsv;
 import io.vitalcast.embedded.EmbeddedKafka;
 import io.vitalcast.embedded.EmbeddedKafkaSettings;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.replay.PatientMapping;
 import io.vitalcast.replay.ReplayClock;

@@ -60,8 +60,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.atLeast("--ar-order", 1, arOrder);
+        OptionChecks.atLeast("--ma-window", 1, maWindow);
         PrintWriter out = spec.commandLine().getOut();
-        TrainedForecaster lstm = TrainedForecaster.of(ModelFile.read(model));
+        TrainedForecaster lstm = TrainedForecaster.of(ModelFile.read(model), model);
         String name = signal == null ? lstm.signal() : signal;
         if (input.step == null) {
             input.step = lstm.step();

@@ -64,6 +64,10 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OptionChecks.atLeast("--length", AddingProblem.MIN_LENGTH, length);
+            OptionChecks.atLeast("--train", 1, trainSize);
+            OptionChecks.atLeast("--test", 1, testSize);
+            OptionChecks.atLeast("--hidden", 1, hidden);
             PrintWriter out = spec.commandLine().getOut();
             SequenceDataset train = AddingProblem.generate(trainSize, length, seed);
             SequenceDataset test = AddingProblem.generate(testSize, length, seed + 1);

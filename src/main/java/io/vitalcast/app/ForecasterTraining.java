@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.LstmForecasterSettings;
 import io.vitalcast.forecasting.LstmForecasterTrainer;
 import io.vitalcast.forecasting.StatefulLstmForecasterTrainer;
@@ -29,6 +30,14 @@ import io.vitalcast.training.TrainingResult;
  */
 record ForecasterTraining(Kind kind, LstmForecasterSettings settings, TrainingConfig config, int chunk,
                           double level) {
+
+    /** Checked here, naming the options, rather than by the trainer, or by the calibration after training. */
+    ForecasterTraining {
+        OptionChecks.atLeast("--chunk", 1, chunk);
+        if (!(level > 0 && level < 1)) {
+            throw new UserException("--level must be above 0 and below 1, was " + level);
+        }
+    }
 
     /** The two kinds of LSTM forecaster. */
     enum Kind {

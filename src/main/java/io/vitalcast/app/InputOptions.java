@@ -14,6 +14,7 @@ import io.vitalcast.data.SeriesBuilder;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.TimeUnitOption;
 import io.vitalcast.data.WideCsvOptions;
+import io.vitalcast.errors.UserException;
 import picocli.CommandLine.Option;
 
 /**

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.vitalcast.data.Reading;
 import io.vitalcast.data.ReadingsCsv;
 import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.replay.PatientMapping;
 import io.vitalcast.replay.ReplayClock;
 import io.vitalcast.replay.ReplayException;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.vitalcast.backtest.RhythmStress;
+import io.vitalcast.errors.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.metrics.MetricsServer;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.streaming.ForecastTopology;

@@ -2,6 +2,7 @@ package io.vitalcast.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.ConformalIntervals;
 import io.vitalcast.forecasting.LstmForecasterSettings;
 import io.vitalcast.forecasting.TrainedForecaster;
@@ -104,6 +106,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (metricsPort != null) {
+            OptionChecks.between("--metrics-port", 0, 65_535, metricsPort);
+        }
         PrintWriter out = spec.commandLine().getOut();
         SignalCatalog catalog = SignalCatalog.defaults();
         List<PreparedSeries> series = input.load(signal, catalog);
@@ -124,7 +129,12 @@ final class TrainCommand implements Callable<Integer> {
         if (metricsPort != null) {
             var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
-            metricsServer = io.vitalcast.metrics.MetricsServer.start(registry, metricsPort);
+            try {
+                metricsServer = io.vitalcast.metrics.MetricsServer.start(registry, metricsPort);
+            } catch (BindException e) {
+                throw new UserException("--metrics-port: cannot listen on port " + metricsPort + " ("
+                    + e.getMessage() + ")");
+            }
             listener = new io.vitalcast.training.CompositeListener(List.of(listener,
                 new io.vitalcast.metrics.TrainingMetrics(registry, signal)));
             out.printf("Training metrics at %s%n", metricsServer.uri());

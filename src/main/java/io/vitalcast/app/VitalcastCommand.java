@@ -1,14 +1,12 @@
 package io.vitalcast.app;
 
-import java.io.IOException;
-
-import io.vitalcast.data.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code vitalcast} command line: one executable, a subcommand per job. Errors the user can fix end with a
- * one-line message and a non-zero exit code, never a stack trace.
+ * one-line message and exit code 2, never a stack trace; anything else is reported as a bug, with its stack trace and
+ * exit code 1 ({@link ExceptionReporter}).
  */
 @Command(name = "vitalcast", mixinStandardHelpOptions = true, versionProvider = VitalcastCommand.Version.class,
     description = "Streaming forecaster for medical time series: LSTM forecasts and anomaly alerts on Kafka.",
@@ -35,15 +33,7 @@ public final class VitalcastCommand implements Runnable {
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new VitalcastCommand());
-        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            if (exception instanceof UserException || exception instanceof IllegalArgumentException
-                || exception instanceof IOException || exception instanceof DataException
-                || exception instanceof io.vitalcast.modelfile.ModelFileException) {
-                commandLine.getErr().println("vitalcast: " + exception.getMessage());
-                return 2;
-            }
-            throw exception;
-        });
+        cli.setExecutionExceptionHandler(new ExceptionReporter());
         return cli;
     }
 

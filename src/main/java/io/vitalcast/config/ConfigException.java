@@ -1,11 +1,13 @@
 package io.vitalcast.config;
 
+import io.vitalcast.errors.UserException;
+
 /**
  * A configuration the job cannot start with. The message names the key, the offending value and the layer it came
- * from, so that the one line the command line prints is enough to fix it. An {@link IllegalArgumentException} so that
- * the command line treats it like any other bad option.
+ * from, so that the one line the command line prints is enough to fix it. A {@link UserException}, so that the command
+ * line reports it as a mistake to fix, not as a bug.
  */
-public final class ConfigException extends IllegalArgumentException {
+public final class ConfigException extends UserException {
     public ConfigException(String message) {
         super(message);
     }

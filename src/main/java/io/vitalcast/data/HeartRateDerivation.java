@@ -67,7 +67,8 @@ public final class HeartRateDerivation {
                 if (cells.length <= Math.max(timeIndex, ecgIndex)) {
                     throw new DataException(file + ": row " + row + " has " + cells.length + " cells");
                 }
-                long ms = timeUnit.toInstant(cells[timeIndex], zero).toEpochMilli() - zero.toEpochMilli();
+                long ms = time(file, row, timeColumn, timeUnit, cells[timeIndex], zero).toEpochMilli()
+                    - zero.toEpochMilli();
                 times.add(ms / 1000.0);
                 String cell = cells[ecgIndex].trim();
                 values.add(cell.isEmpty() ? Double.NaN : Double.parseDouble(cell));
@@ -86,6 +87,10 @@ public final class HeartRateDerivation {
         }
         Arrays.sort(spacing);
         double samplingRate = 1 / spacing[spacing.length / 2];
+        if (!(samplingRate > 0) || Double.isInfinite(samplingRate)) {
+            throw new DataException(file + ": the times in column '" + timeColumn + "' do not increase (median "
+                + "spacing " + spacing[spacing.length / 2] + " s)");
+        }
         double[] ecg = values.stream().mapToDouble(Double::doubleValue).toArray();
         int[] beats = QrsDetector.detect(ecg, samplingRate);
         double start = times.get(0);
@@ -101,5 +106,14 @@ public final class HeartRateDerivation {
             }
         }
         return new Result(readings, beats.length, samplingRate, rates.length);
+    }
+
+    private static Instant time(Path file, int row, String column, TimeUnitOption unit, String cell, Instant zero) {
+        try {
+            return unit.toInstant(cell, zero);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(file + ":" + row + ": time '" + cell + "' in column '" + column
+                + "' is not valid for time unit " + unit.symbol());
+        }
     }
 }

@@ -188,11 +188,9 @@ public final class ReadingsCsv {
     }
 
     private static Instant parseLongTimestamp(Path file, int row, String cell) {
-        if (EPOCH_MILLIS.matcher(cell).matches()) {
-            return Instant.ofEpochMilli(Long.parseLong(cell));
-        }
         try {
-            return TimeUnitOption.parseTimestamp(cell);
+            return EPOCH_MILLIS.matcher(cell).matches() ? Instant.ofEpochMilli(Long.parseLong(cell))
+                : TimeUnitOption.parseTimestamp(cell);
         } catch (IllegalArgumentException e) {
             throw new DataException(where(file, row) + "timestamp '" + cell
                 + "' is neither ISO-8601 nor epoch milliseconds");

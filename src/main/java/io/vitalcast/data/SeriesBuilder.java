@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.vitalcast.errors.UserException;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
 
@@ -49,7 +50,7 @@ public final class SeriesBuilder {
      * Prepares every series in the readings with the catalog's specs.
      *
      * @param steps configured step per signal name; signals not in it keep the catalog's step or have it inferred
-     * @throws IllegalArgumentException for a signal the catalog does not know
+     * @throws UserException for a signal the catalog does not know, or a step that cannot be inferred
      */
     public static List<PreparedSeries> prepareAll(List<Reading> readings, SignalCatalog catalog,
                                                   Map<String, Duration> steps) {
@@ -66,8 +67,8 @@ public final class SeriesBuilder {
      *
      * A series without any valid reading gives no segments (its spec keeps an unconfigured step).
      *
-     * @throws IllegalArgumentException when the readings are empty, mix series or belong to another signal, or when
-     *                                  a fixed step is neither configured nor inferable (one valid time only)
+     * @throws IllegalArgumentException when the readings are empty, mix series or belong to another signal
+     * @throws UserException            when a fixed step is neither configured nor inferable (one valid time only)
      */
     public static PreparedSeries prepare(List<Reading> readings, SignalSpec spec) {
         if (readings.isEmpty()) {
@@ -117,7 +118,7 @@ public final class SeriesBuilder {
     /**
      * The median spacing of distinct reading times: the step of a fixed-step signal whose step is not configured.
      *
-     * @throws IllegalArgumentException with fewer than two distinct times
+     * @throws UserException with fewer than two distinct times: the recording cannot tell, the user must
      */
     public static Duration inferStep(SeriesKey key, List<Reading> readings) {
         List<Long> spacings = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class SeriesBuilder {
             previous = reading.timestamp();
         }
         if (spacings.isEmpty()) {
-            throw new IllegalArgumentException("cannot infer the step of " + key + " from " + readings.size()
+            throw new UserException("cannot infer the step of " + key + " from " + readings.size()
                 + " valid reading(s) at fewer than two distinct times; configure the step");
         }
         spacings.sort(null);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vitalcast.errors.UserException;
 import io.vitalcast.quality.QualitySpec;
 
 /**
@@ -86,11 +87,15 @@ public final class SignalCatalog {
         return new SignalCatalog(list);
     }
 
-    /** The spec of a signal, as configured in the catalog. */
+    /**
+     * The spec of a signal, as configured in the catalog.
+     *
+     * @throws UserException for a name the catalog does not know: signal names come from options, columns and files
+     */
     public SignalSpec spec(String name) {
         SignalSpec spec = specs.get(name);
         if (spec == null) {
-            throw new IllegalArgumentException("unknown signal '" + name + "'; known signals are "
+            throw new UserException("unknown signal '" + name + "'; known signals are "
                 + String.join(", ", specs.keySet()));
         }
         return spec;

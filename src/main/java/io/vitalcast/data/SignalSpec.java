@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.vitalcast.errors.UserException;
 import io.vitalcast.quality.QualitySpec;
 
 /**
@@ -47,10 +48,10 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
             throw new IllegalArgumentException("signal " + name + ": min " + min + " must be below max " + max);
         }
         if (step != null && (step.isZero() || step.isNegative())) {
-            throw new IllegalArgumentException("signal " + name + ": step must be positive, got " + step);
+            throw new UserException("signal " + name + ": step must be positive, got " + step);
         }
         if (sampling == Sampling.EVENT_DRIVEN && step != null) {
-            throw new IllegalArgumentException("signal " + name + ": an event-driven signal has no step, got " + step);
+            throw new UserException("signal " + name + ": an event-driven signal has no step, got " + step);
         }
         if (maxGapSteps < 0) {
             throw new IllegalArgumentException("signal " + name + ": maxGapSteps must be >= 0, got " + maxGapSteps);
@@ -74,10 +75,15 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
         return sampling == Sampling.EVENT_DRIVEN;
     }
 
-    /** This spec with a configured step (fixed-step signals only). */
+    /**
+     * This spec with a configured step (fixed-step signals only).
+     *
+     * @throws UserException for an event-driven signal or a step that is not positive, since steps come from
+     *                       {@code --step} and the configuration
+     */
     public SignalSpec withStep(Duration newStep) {
         if (isEventDriven()) {
-            throw new IllegalArgumentException("signal " + name + " is event-driven and takes no step, got " + newStep);
+            throw new UserException("signal " + name + " is event-driven and takes no step, got " + newStep);
         }
         return new SignalSpec(name, unit, min, max, sensorOffValue, Objects.requireNonNull(newStep, "step"),
             maxGapSteps, sampling, quality);

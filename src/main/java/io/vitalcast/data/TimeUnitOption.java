@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
+import io.vitalcast.errors.UserException;
+
 /**
  * How the time column of a wide CSV is written: a number of seconds, milliseconds or minutes from an origin, or an
  * ISO-8601 timestamp.
@@ -30,14 +32,18 @@ public enum TimeUnitOption {
         return symbol;
     }
 
-    /** Parses {@code s}, {@code ms}, {@code min}, {@code iso} or the constant name, ignoring case. */
+    /**
+     * Parses {@code s}, {@code ms}, {@code min}, {@code iso} or the constant name, ignoring case.
+     *
+     * @throws UserException for any other text, which comes from {@code --time-unit}
+     */
     public static TimeUnitOption parse(String text) {
         for (TimeUnitOption unit : values()) {
             if (unit.symbol.equalsIgnoreCase(text) || unit.name().equalsIgnoreCase(text)) {
                 return unit;
             }
         }
-        throw new IllegalArgumentException("unknown time unit '" + text + "'; use one of "
+        throw new UserException("unknown time unit '" + text + "'; use one of "
             + Arrays.stream(values()).map(TimeUnitOption::symbol).toList());
     }
 

@@ -5,8 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.vitalcast.errors.UserException;
+
 /**
- * Where an embedded broker keeps its data and which port it listens on.
+ * Where an embedded broker keeps its data and which port it listens on. The port is {@code --kafka-port}, so one out
+ * of range is a {@link UserException}.
  *
  * @param dataDirectory where the broker's logs and metadata live: formatted on first start, resumed when it already
  *                      holds a formatted broker; null for a temporary directory deleted on close
@@ -17,7 +20,7 @@ public record EmbeddedKafkaSettings(Path dataDirectory, int port, Map<String, St
 
     public EmbeddedKafkaSettings {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, was " + port);
+            throw new UserException("port must be 0 (any free port) or 1..65535, was " + port);
         }
         overrides = overrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }

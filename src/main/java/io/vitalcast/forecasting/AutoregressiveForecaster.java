@@ -3,6 +3,7 @@ package io.vitalcast.forecasting;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.vitalcast.errors.UserException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
@@ -31,7 +32,8 @@ public final class AutoregressiveForecaster implements Forecaster {
     /**
      * Fits AR({@code order}) on the training series; the regression rows never span two series.
      *
-     * @throws IllegalArgumentException when there are not more rows than parameters
+     * @throws IllegalArgumentException when the order is below 1
+     * @throws UserException            when there are not more rows than parameters (too little data)
      */
     public static AutoregressiveForecaster fit(List<double[]> trainingSeries, int order) {
         if (order < 1) {
@@ -50,7 +52,7 @@ public final class AutoregressiveForecaster implements Forecaster {
             }
         }
         if (rows.size() <= order + 1) {
-            throw new IllegalArgumentException("AR(" + order + ") needs more than " + (order + 1)
+            throw new UserException("AR(" + order + ") needs more than " + (order + 1)
                 + " training rows, got " + rows.size());
         }
         OLSMultipleLinearRegression regression = new OLSMultipleLinearRegression();

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.vitalcast.data.Window;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 
 /**
  * Runs several fitted forecasters on the same windows of a {@link WindowDataset}: each one's intervals are
@@ -35,15 +36,16 @@ public final class Backtest {
     /**
      * Calibrates and scores every forecaster.
      *
-     * @throws IllegalArgumentException when the validation or test part has no window, a forecaster needs more
-     *                                  history than the windows have, or two forecasters share a name
+     * @throws UserException            when the validation or test part has no window (the recording is too short)
+     * @throws IllegalArgumentException when a forecaster needs more history than the windows have, or two
+     *                                  forecasters share a name
      */
     public BacktestReport run(WindowDataset dataset, List<? extends Forecaster> forecasters) {
         int horizon = dataset.horizon();
         List<Window> validation = dataset.validation().windows();
         List<Window> test = dataset.test().windows();
         if (validation.isEmpty() || test.isEmpty()) {
-            throw new IllegalArgumentException("backtest needs validation and test windows of " + dataset.inputLength()
+            throw new UserException("backtest needs validation and test windows of " + dataset.inputLength()
                 + "+" + horizon + " steps; validation has " + validation.size() + " windows ("
                 + dataset.validation().steps() + " steps), test " + test.size() + " (" + dataset.test().steps()
                 + " steps)");

@@ -2,6 +2,8 @@ package io.vitalcast.forecasting;
 
 import java.util.List;
 
+import io.vitalcast.errors.UserException;
+
 /**
  * Holt's linear (double exponential) smoothing: a level and a trend, each updated by exponential smoothing, forecast
  * {@code level + h * trend}. Unlike persistence it follows a drift (a heart rate climbing during a fever).
@@ -33,11 +35,11 @@ public final class HoltForecaster implements Forecaster {
     /**
      * Fits alpha and beta on the training series by grid search (beta also tries 0: no trend updates).
      *
-     * @throws IllegalArgumentException when no series has three values (no one-step error to measure)
+     * @throws UserException when no series has three values (no one-step error to measure: too little data)
      */
     public static HoltForecaster fit(List<double[]> trainingSeries) {
         if (trainingSeries.stream().noneMatch(s -> s.length >= 3)) {
-            throw new IllegalArgumentException("Holt needs a training series of at least 3 values");
+            throw new UserException("Holt needs a training series of at least 3 values");
         }
         int steps = (int) Math.round(1 / GRID_STEP);
         double bestError = Double.POSITIVE_INFINITY;

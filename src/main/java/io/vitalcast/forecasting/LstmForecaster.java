@@ -8,6 +8,7 @@ import io.vitalcast.data.WindowDataset;
 
 import io.vitalcast.model.RecurrentNetwork;
 import io.vitalcast.modelfile.ModelBundle;
+import io.vitalcast.modelfile.ModelFileException;
 
 /**
  * A forecaster backed by a trained LSTM model file. The network sees, for each of the last {@code window} steps,
@@ -43,7 +44,7 @@ public final class LstmForecaster implements TrainedForecaster {
         this.network = bundle.network();
         Map<String, String> attributes = bundle.attributes();
         if (!KIND.equals(attributes.get("kind")) || !FEATURES.equals(attributes.get("features"))) {
-            throw new IllegalArgumentException("model '" + bundle.name() + "' is not a Vitalcast LSTM forecaster "
+            throw new ModelFileException("model '" + bundle.name() + "' is not a Vitalcast LSTM forecaster "
                 + "(kind " + attributes.get("kind") + ", features " + attributes.get("features") + ")");
         }
         this.window = Integer.parseInt(attributes.get("window"));

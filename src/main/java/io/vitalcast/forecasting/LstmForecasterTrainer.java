@@ -11,6 +11,7 @@ import io.vitalcast.data.Scaler;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.Window;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.model.Architecture;
 import io.vitalcast.model.Initialization;
 import io.vitalcast.model.RecurrentNetwork;
@@ -64,7 +65,7 @@ public final class LstmForecasterTrainer {
         List<Window> train = data.train().windows();
         List<Window> validation = data.validation().windows();
         if (train.size() < 2 || validation.isEmpty()) {
-            throw new IllegalArgumentException("too little data to train: " + train.size() + " training and "
+            throw new UserException("too little data to train: " + train.size() + " training and "
                 + validation.size() + " validation windows of " + settings.window() + "+" + settings.horizon()
                 + " steps (" + data.train().steps() + " training steps); use a shorter --window or more data");
         }

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.modelfile.LoadedModel;
 import io.vitalcast.modelfile.ModelBundle;
 import io.vitalcast.modelfile.ModelFile;
+import io.vitalcast.modelfile.ModelFileException;
 
 /**
  * The model of every configured signal: the LSTM model file trained for it (one {@code *.json} per signal in the
@@ -59,7 +61,12 @@ public final class ModelRegistry {
         return new LstmModel((LstmForecaster) forecaster);
     }
 
-    /** Loads every model file of {@code directory} (null or absent: baselines only). */
+    /**
+     * Loads every model file of {@code directory} (null or absent: baselines only).
+     *
+     * @throws ModelFileException naming the file that cannot be read or does not fit the signals
+     * @throws UserException      when the directory cannot be listed
+     */
     public static ModelRegistry load(Path directory, Map<String, SignalSpec> signals) {
         if (directory == null || !Files.isDirectory(directory)) {
             return baselines();
@@ -68,26 +75,26 @@ public final class ModelRegistry {
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot list the model directory " + directory + ": " + e.getMessage());
+            throw new UserException("cannot list the model directory " + directory + ": " + e.getMessage(), e);
         }
         Map<String, OnlineModel> models = new HashMap<>();
         Map<String, Path> origin = new HashMap<>();
         for (Path file : files) {
             LoadedModel loaded = ModelFile.load(file);
-            TrainedForecaster forecaster = TrainedForecaster.of(loaded.bundle());
+            TrainedForecaster forecaster = TrainedForecaster.of(loaded.bundle(), file);
             String signal = forecaster.signal();
             SignalSpec spec = signals.get(signal);
             if (spec == null) {
-                throw new IllegalArgumentException(file + ": model for signal '" + signal
+                throw new ModelFileException(file + ": model for signal '" + signal
                     + "', which is not configured");
             }
             Duration step = forecaster.step();
             if (!java.util.Objects.equals(step, spec.step())) {
-                throw new IllegalArgumentException(file + ": model trained at step " + step + " but " + signal
+                throw new ModelFileException(file + ": model trained at step " + step + " but " + signal
                     + " streams at step " + spec.step());
             }
             if (origin.containsKey(signal)) {
-                throw new IllegalArgumentException("two models for signal " + signal + ": " + origin.get(signal)
+                throw new ModelFileException("two models for signal " + signal + ": " + origin.get(signal)
                     + " and " + file);
             }
             origin.put(signal, file);

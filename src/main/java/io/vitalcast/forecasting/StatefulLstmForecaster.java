@@ -13,6 +13,7 @@ import io.vitalcast.data.WindowDataset;
 import io.vitalcast.model.RecurrentNetwork;
 import io.vitalcast.model.RecurrentState;
 import io.vitalcast.modelfile.ModelBundle;
+import io.vitalcast.modelfile.ModelFileException;
 
 /**
  * The stateful LSTM forecaster: O(1) work per step, whatever the length of the history. Its input at step t depends
@@ -46,7 +47,7 @@ public final class StatefulLstmForecaster implements TrainedForecaster {
         this.network = bundle.network();
         Map<String, String> attributes = bundle.attributes();
         if (!KIND.equals(attributes.get("kind")) || !FEATURES.equals(attributes.get("features"))) {
-            throw new IllegalArgumentException("model '" + bundle.name() + "' is not a Vitalcast stateful LSTM "
+            throw new ModelFileException("model '" + bundle.name() + "' is not a Vitalcast stateful LSTM "
                 + "forecaster (kind " + attributes.get("kind") + ", features " + attributes.get("features") + ")");
         }
         this.warmUp = Integer.parseInt(attributes.get("window"));
@@ -56,7 +57,7 @@ public final class StatefulLstmForecaster implements TrainedForecaster {
         double[] ar = bundle.vectors().get(LstmForecaster.BASE_VECTOR);
         this.base = ar == null ? null : new AutoregressiveForecaster(ar[0], Arrays.copyOfRange(ar, 1, ar.length));
         if (warmUp < memory()) {
-            throw new IllegalArgumentException("model '" + bundle.name() + "' warms up over " + warmUp
+            throw new ModelFileException("model '" + bundle.name() + "' warms up over " + warmUp
                 + " steps but its reference needs " + memory());
         }
     }

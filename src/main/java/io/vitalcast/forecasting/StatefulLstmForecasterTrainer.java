@@ -18,6 +18,7 @@ import io.vitalcast.data.Segment;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.model.Architecture;
 import io.vitalcast.model.Initialization;
 import io.vitalcast.model.OutputMode;
@@ -81,7 +82,7 @@ public final class StatefulLstmForecasterTrainer {
             .map(s -> WindowDataset.create(s.segments(), settings.window(), horizon, fractions)).toList();
         WindowDataset data = WindowDataset.concat(datasets);
         if (data.train().size() < 2 || data.validation().windows().isEmpty()) {
-            throw new IllegalArgumentException("too little data to train: " + data.train().size() + " training and "
+            throw new UserException("too little data to train: " + data.train().size() + " training and "
                 + data.validation().size() + " validation windows of " + settings.window() + "+" + horizon
                 + " steps (" + data.train().steps() + " training steps); use a shorter --window or more data");
         }
@@ -118,7 +119,7 @@ public final class StatefulLstmForecasterTrainer {
             }
         }
         if (train.isEmpty() || validation.isEmpty()) {
-            throw new IllegalArgumentException("too little data to train: " + train.size() + " training and "
+            throw new UserException("too little data to train: " + train.size() + " training and "
                 + validation.size() + " validation segments long enough for the warm-up and horizon");
         }
 

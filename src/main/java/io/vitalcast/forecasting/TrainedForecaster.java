@@ -1,11 +1,13 @@
 package io.vitalcast.forecasting;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.WindowDataset;
 import io.vitalcast.modelfile.ModelBundle;
+import io.vitalcast.modelfile.ModelFileException;
 
 /**
  * A forecaster loaded from a model file written by {@code train}: the window model ({@link LstmForecaster}, kind
@@ -15,13 +17,29 @@ import io.vitalcast.modelfile.ModelBundle;
  */
 public interface TrainedForecaster extends Forecaster {
 
-    /** The forecaster of a model file's bundle, by its {@code kind} attribute. */
+    /**
+     * The forecaster of a model file's bundle, by its {@code kind} attribute.
+     *
+     * @throws ModelFileException when the model is not a forecaster of either kind
+     */
     static TrainedForecaster of(ModelBundle bundle) {
         String kind = bundle.attributes().get("kind");
         if (StatefulLstmForecaster.KIND.equals(kind)) {
             return StatefulLstmForecaster.of(bundle);
         }
         return LstmForecaster.of(bundle);
+    }
+
+    /**
+     * The forecaster of the bundle read from {@code file}, as {@link #of(ModelBundle)}, failing with a message that
+     * starts with the file, since the model's name alone does not say which file to replace.
+     */
+    static TrainedForecaster of(ModelBundle bundle, Path file) {
+        try {
+            return of(bundle);
+        } catch (ModelFileException e) {
+            throw new ModelFileException(file + ": " + e.getMessage(), e);
+        }
     }
 
     ModelBundle bundle();
@@ -48,7 +66,7 @@ public interface TrainedForecaster extends Forecaster {
         double[] halfWidths = bundle().vectors().get(LstmForecaster.INTERVAL_VECTOR);
         Double level = bundle().metrics().get("interval_level");
         if (halfWidths == null || level == null) {
-            throw new IllegalStateException("model '" + bundle().name() + "' has no calibrated intervals");
+            throw new ModelFileException("model '" + bundle().name() + "' has no calibrated intervals");
         }
         return new ConformalIntervals(halfWidths, level);
     }

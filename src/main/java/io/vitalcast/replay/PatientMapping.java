@@ -12,12 +12,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.vitalcast.data.Reading;
+import io.vitalcast.errors.UserException;
 
 /**
  * Whose readings a replay produces: a recording's patient ids renamed ({@code renames}), or all of them replayed as
  * one chosen id ({@code asPatient}), then optionally fanned out into {@code copies} patients {@code <id>-1 ..
  * <id>-N}, copy {@code k} shifted {@code (k - 1) * copyOffset} later in time so that the copies are not in lockstep.
- * Copies turn one recording into a ward of patients for load tests and dashboards.
+ * Copies turn one recording into a ward of patients for load tests and dashboards. The values are the replay's
+ * options, so a conflicting or impossible one, or a rename of an absent patient, is a {@link UserException}.
  *
  * @param renames    old patient id to new; ids not in it are kept
  * @param asPatient  one id for every reading, or null; excludes {@code renames}
@@ -29,23 +31,23 @@ public record PatientMapping(Map<String, String> renames, String asPatient, int 
     public PatientMapping {
         renames = renames == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(renames));
         if (asPatient != null && asPatient.isBlank()) {
-            throw new IllegalArgumentException("the patient id to replay as must not be blank");
+            throw new UserException("the patient id to replay as must not be blank");
         }
         if (asPatient != null && !renames.isEmpty()) {
-            throw new IllegalArgumentException("give either one patient id for all readings or a patient map, "
+            throw new UserException("give either one patient id for all readings or a patient map, "
                 + "not both");
         }
         renames.forEach((from, to) -> {
             if (to == null || to.isBlank()) {
-                throw new IllegalArgumentException("patient '" + from + "' is mapped to a blank id");
+                throw new UserException("patient '" + from + "' is mapped to a blank id");
             }
         });
         if (copies < 1) {
-            throw new IllegalArgumentException("copies must be at least 1, was " + copies);
+            throw new UserException("copies must be at least 1, was " + copies);
         }
         Objects.requireNonNull(copyOffset, "copyOffset");
         if (copyOffset.isNegative()) {
-            throw new IllegalArgumentException("the offset between copies must not be negative, was " + copyOffset);
+            throw new UserException("the offset between copies must not be negative, was " + copyOffset);
         }
     }
 
@@ -57,14 +59,14 @@ public record PatientMapping(Map<String, String> renames, String asPatient, int 
     /**
      * The mapped readings in time order (readings at the same instant keep their input order).
      *
-     * @throws IllegalArgumentException when a renamed patient is not in {@code readings}
+     * @throws UserException when a renamed patient is not in {@code readings}
      */
     public List<Reading> apply(List<Reading> readings) {
         Set<String> present = new TreeSet<>();
         readings.forEach(r -> present.add(r.patientId()));
         for (String from : renames.keySet()) {
             if (!present.contains(from)) {
-                throw new IllegalArgumentException("no patient '" + from + "' in the input to rename; patients are "
+                throw new UserException("no patient '" + from + "' in the input to rename; patients are "
                     + present);
             }
         }

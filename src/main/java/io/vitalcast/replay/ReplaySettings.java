@@ -2,8 +2,11 @@ package io.vitalcast.replay;
 
 import java.util.Objects;
 
+import io.vitalcast.errors.UserException;
+
 /**
- * How to replay: where to, how fast, how often and on which timeline.
+ * How to replay: where to, how fast, how often and on which timeline. Topic and speed are options, so a blank topic
+ * or a negative speed is a {@link UserException}; the passes are the command's own.
  *
  * @param topic  topic to produce to
  * @param speed  event time per wall time: 1 is real time, 60 plays an hour in a minute, 0 sends as fast as Kafka
@@ -17,10 +20,10 @@ public record ReplaySettings(String topic, double speed, long passes, ReplayStar
 
     public ReplaySettings {
         if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException("the topic must not be blank");
+            throw new UserException("the topic must not be blank");
         }
         if (!(speed >= 0) || Double.isInfinite(speed)) {
-            throw new IllegalArgumentException("speed must be a finite number >= 0 (0 = as fast as possible), was "
+            throw new UserException("speed must be a finite number >= 0 (0 = as fast as possible), was "
                 + speed);
         }
         if (passes < 1) {

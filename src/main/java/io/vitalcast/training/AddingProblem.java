@@ -11,6 +11,8 @@ import org.apache.commons.math3.random.Well19937c;
  * squared error of 1/6; a model that solved the task scores far below.
  */
 public final class AddingProblem {
+    /** The shortest sequence the problem is defined for. */
+    public static final int MIN_LENGTH = 4;
     /** Mean squared error of always predicting the expected sum 1.0: the variance of the sum of two U(0,1). */
     public static final double CONSTANT_PREDICTOR_MSE = 1.0 / 6.0;
 
@@ -19,7 +21,7 @@ public final class AddingProblem {
 
     /** {@code count} examples of {@code length} steps (2 features each) with one target, from {@code seed}. */
     public static SequenceDataset generate(int count, int length, long seed) {
-        if (length < 4) {
+        if (length < MIN_LENGTH) {
             throw new IllegalArgumentException("the adding problem needs at least 4 steps, was " + length);
         }
         RandomGenerator random = new Well19937c(seed);

@@ -1,11 +1,13 @@
 package io.vitalcast.training;
 
+import io.vitalcast.errors.UserException;
 import io.vitalcast.model.Gradients;
 
 /**
  * Gradient clipping against exploding gradients: by global L2 norm (Pascanu, Mikolov and Bengio 2013: if the norm
  * of all gradients exceeds {@code maxNorm}, rescale them to that norm, keeping their direction) and/or by value
- * (clamp each component to [-maxValue, maxValue]). A limit of 0 turns that kind off.
+ * (clamp each component to [-maxValue, maxValue]). A limit of 0 turns that kind off. The limits come from options
+ * ({@code --clip-norm}), so a negative one is a {@link UserException}.
  *
  * @param maxNorm  global-norm threshold, 0 for none
  * @param maxValue per-component threshold, 0 for none
@@ -14,7 +16,7 @@ public record GradientClipping(double maxNorm, double maxValue) {
 
     public GradientClipping {
         if (!(maxNorm >= 0) || !(maxValue >= 0) || Double.isInfinite(maxNorm) || Double.isInfinite(maxValue)) {
-            throw new IllegalArgumentException("clipping limits must be finite and non-negative, were maxNorm="
+            throw new UserException("clipping limits must be finite and non-negative, were maxNorm="
                 + maxNorm + ", maxValue=" + maxValue);
         }
     }

@@ -1,10 +1,13 @@
 package io.vitalcast.training;
 
+import io.vitalcast.errors.UserException;
+
 /**
  * Training diverged: the loss or the gradient norm became NaN or infinite. The network has been restored to the
- * parameters of the last step whose loss was finite.
+ * parameters of the last step whose loss was finite. A {@link UserException}: the learning rate and clipping the user
+ * chose are what to change, and the message says so.
  */
-public final class NonFiniteLossException extends RuntimeException {
+public final class NonFiniteLossException extends UserException {
     private final int epoch;
     private final long step;
     private final double loss;

@@ -2,6 +2,8 @@ package io.vitalcast.training;
 
 import java.util.Locale;
 
+import io.vitalcast.errors.UserException;
+
 /** The optimizers a {@link TrainingConfig} can name, each with its published default settings. */
 public enum OptimizerType {
     /** SGD with momentum 0.9. */
@@ -20,12 +22,12 @@ public enum OptimizerType {
         };
     }
 
-    /** Parses a name case-insensitively, naming the accepted values when it fails. */
+    /** Parses a name case-insensitively (from {@code --optimizer}), naming the accepted values when it fails. */
     public static OptimizerType parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown optimizer '" + name + "': expected sgd, rmsprop or adam");
+            throw new UserException("unknown optimizer '" + name + "': expected sgd, rmsprop or adam");
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.vitalcast.training;
 
+import io.vitalcast.errors.UserException;
+
 /**
  * Everything that decides a training run besides the data and the initial network, so that the same
- * configuration, seed and data give bit-identical weights. Stored in model files as provenance.
+ * configuration, seed and data give bit-identical weights. Stored in model files as provenance. The values come from
+ * {@code train}'s options, so one out of range is a {@link UserException}.
  *
  * @param epochs             maximum passes over the training part
  * @param batchSize          sequences per update
@@ -41,7 +44,7 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerType optimizer,
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new UserException(message);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.vitalcast.errors.UserException;
 import org.junit.jupiter.api.Test;
 
 class SeriesBuilderTest {
@@ -167,7 +168,7 @@ class SeriesBuilderTest {
     void shouldRefuseToGuessTheStepFromOneReading() {
         assertThatThrownBy(() -> SeriesBuilder.prepare(minutes("heart_rate", 60),
             SignalCatalog.defaults().spec("heart_rate")))
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(UserException.class)
             .hasMessageContaining("configure the step");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import io.vitalcast.errors.UserException;
 import org.junit.jupiter.api.Test;
 
 class SignalCatalogTest {
@@ -12,7 +13,7 @@ class SignalCatalogTest {
     @Test
     void shouldRejectUnknownSignalListingKnownOnes() {
         assertThatThrownBy(() -> SignalCatalog.defaults().spec("temperature"))
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(UserException.class)
             .hasMessageContaining("'temperature'")
             .hasMessageContaining("heart_rate, spo2, resp_rate, rr_interval");
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.vitalcast.data.Reading;
+import io.vitalcast.errors.UserException;
 import org.junit.jupiter.api.Test;
 
 class PatientMappingTest {
@@ -52,17 +53,17 @@ class PatientMappingTest {
     void shouldRefuseToRenameAPatientThatIsNotThere() {
         PatientMapping mapping = new PatientMapping(Map.of("nobody", "x"), null, 1, Duration.ZERO);
 
-        assertThatThrownBy(() -> mapping.apply(RECORDING)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> mapping.apply(RECORDING)).isInstanceOf(UserException.class)
             .hasMessageContaining("nobody").hasMessageContaining("mitdb-100");
     }
 
     @Test
     void shouldRefuseConflictingOrImpossibleOptions() {
         assertThatThrownBy(() -> new PatientMapping(Map.of("a", "b"), "c", 1, Duration.ZERO))
-            .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(UserException.class);
         assertThatThrownBy(() -> new PatientMapping(null, null, 0, Duration.ZERO))
-            .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(UserException.class);
         assertThatThrownBy(() -> new PatientMapping(null, null, 2, Duration.ofSeconds(-1)))
-            .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(UserException.class);
     }
 }
