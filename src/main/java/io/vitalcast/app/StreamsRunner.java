@@ -26,7 +26,7 @@ import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.metrics.MetricsServer;
 import io.vitalcast.metrics.VitalcastMetrics;
-import io.vitalcast.streaming.ForecastTopology;
+import io.vitalcast.streaming.ForecasterWiring;
 import io.vitalcast.streaming.StreamingSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -68,7 +68,7 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** A runner of Vitalcast's forecasting topology. */
     public StreamsRunner(VitalcastConfig config) {
-        this(config, ForecastTopology::build);
+        this(config, ForecasterWiring::forecaster);
     }
 
     /** A runner of the topology the factory builds from the streaming settings and metrics. */
@@ -108,7 +108,8 @@ public final class StreamsRunner implements AutoCloseable {
         } finally {
             admin.close(ADMIN_CLOSE_TIMEOUT);
         }
-        Topology topology = topologyFactory.apply(config.toStreamingSettings(), new VitalcastMetrics(registry, config.watchedPatients()));
+        Topology topology = topologyFactory.apply(config.toStreamingSettings(),
+            new VitalcastMetrics(registry, config.watchedPatients()));
         LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, streamsConfig);
         streams.setStateListener(this::onStateChange);

@@ -25,7 +25,15 @@ final class AckParser {
      * @param ack      the acknowledgement
      * @param rejected the rejection
      */
-    record Result(Acknowledgement ack, RejectedReading rejected) {
+    sealed interface Result permits Accepted, Refused {
+    }
+
+    /** @param ack a well-formed acknowledgement (whether its alert is open is for the caller to check) */
+    record Accepted(Acknowledgement ack) implements Result {
+    }
+
+    /** @param rejected why the record is not an acknowledgement */
+    record Refused(RejectedReading rejected) implements Result {
     }
 
     Result parse(String key, SourceRecord source) {
@@ -76,11 +84,11 @@ final class AckParser {
         } else if (action == Acknowledgement.Action.SNOOZE) {
             return reject(RejectReason.MISSING_FIELD, "a SNOOZE needs until", patientId, source);
         }
-        return new Result(new Acknowledgement(alertId, patientId, action, until, text(root, "by")), null);
+        return new Accepted(new Acknowledgement(alertId, patientId, action, until, text(root, "by")));
     }
 
     static Result reject(RejectReason reason, String detail, String patientId, SourceRecord source) {
-        return new Result(null, RejectedReading.of(reason, detail, patientId, null, source));
+        return new Refused(RejectedReading.of(reason, detail, patientId, null, source));
     }
 
     private static String text(JsonNode root, String field) {

@@ -54,18 +54,18 @@ final class AckProcessor implements Processor<String, byte[], String, TopologyOu
             record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
             record.value());
         AckParser.Result result = parser.parse(record.key(), source);
-        if (result.ack() != null && !isOpen(result.ack())) {
-            result = AckParser.reject(RejectReason.UNKNOWN_ALERT, "alert " + result.ack().alertId()
-                + " is not open for this patient", result.ack().patientId(), source);
+        if (result instanceof AckParser.Accepted accepted && !isOpen(accepted.ack())) {
+            result = AckParser.reject(RejectReason.UNKNOWN_ALERT, "alert " + accepted.ack().alertId()
+                + " is not open for this patient", accepted.ack().patientId(), source);
         }
-        if (result.rejected() != null) {
-            metrics.rejected(result.rejected().reason().name());
+        if (result instanceof AckParser.Refused refused) {
+            metrics.rejected(refused.rejected().reason().name());
             metrics.ack("unknown", false);
-            context.forward(new Record<>(record.key(), new TopologyOutput(null, null, result.rejected()),
+            context.forward(new Record<>(record.key(), new TopologyOutput.Rejection(refused.rejected()),
                 record.timestamp()));
             return;
         }
-        Acknowledgement ack = result.ack();
+        Acknowledgement ack = ((AckParser.Accepted) result).ack();
         acks.put(StoreKeys.alert(ack.patientId(), ack.alertId()), ack);
         metrics.ack(ack.action().name(), true);
     }

@@ -80,7 +80,7 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         SeriesUpdater.Update update = updater.apply(state, step, signals.get(step.signal()), model, alerting);
         if (update.late()) {
             metrics.rejected(RejectReason.LATE.name());
-            context.forward(record.withValue(new TopologyOutput(null, null, RejectedReading.of(RejectReason.LATE,
+            context.forward(record.withValue(new TopologyOutput.Rejection(RejectedReading.of(RejectReason.LATE,
                 "step at " + java.time.Instant.ofEpochMilli(step.timeMs()) + " is not after the last step of its "
                     + "series at " + java.time.Instant.ofEpochMilli(state.steps().lastStepMs()), step.patientId(),
                 step.signal(), step.source()))));
@@ -115,14 +115,14 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             metrics.latency(step.signal(), Duration.ofMillis(System.currentTimeMillis() - step.timeMs()));
             ForecastRecord.ForecastPoint first = update.forecast().points().get(0);
             metrics.watchedForecast(step.patientId(), step.signal(), first.value(), first.lower(), first.upper());
-            context.forward(record.withValue(new TopologyOutput(update.forecast(), null, null)));
+            context.forward(record.withValue(new TopologyOutput.Forecast(update.forecast())));
         }
         for (AlertEvent alert : update.alerts()) {
             if (alert.state() == AlertState.OPEN) {
                 openAlerts.put(StoreKeys.alert(patient, alert.alertId()), alert.kind().name());
             }
             metrics.alert(alert.kind().name(), alert.severity().name(), alert.state().name());
-            context.forward(record.withValue(new TopologyOutput(null, alert, null)));
+            context.forward(record.withValue(new TopologyOutput.Alert(alert)));
         }
     }
 }

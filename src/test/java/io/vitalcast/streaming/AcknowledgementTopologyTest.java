@@ -57,7 +57,7 @@ class AcknowledgementTopologyTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         registry = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(ForecastTopology.build(settings, new VitalcastMetrics(registry)), properties,
+        driver = new TopologyTestDriver(ForecasterWiring.forecaster(settings, new VitalcastMetrics(registry)), properties,
             T0);
         readings = driver.createInputTopic("vitals.readings", new StringSerializer(), new ByteArraySerializer());
         acks = driver.createInputTopic("vitals.alert-acks", new StringSerializer(), new ByteArraySerializer());

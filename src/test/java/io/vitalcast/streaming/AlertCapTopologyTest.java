@@ -44,7 +44,7 @@ class AlertCapTopologyTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(settings,
+        try (TopologyTestDriver driver = new TopologyTestDriver(ForecasterWiring.forecaster(settings,
             new VitalcastMetrics(registry)), properties, T0)) {
             TestInputTopic<String, byte[]> readings = driver.createInputTopic("vitals.readings",
                 new StringSerializer(), new ByteArraySerializer());

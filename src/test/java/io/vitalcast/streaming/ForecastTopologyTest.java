@@ -54,7 +54,7 @@ class ForecastTopologyTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         registry = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(ForecastTopology.build(settings(), new VitalcastMetrics(registry,
+        driver = new TopologyTestDriver(ForecasterWiring.forecaster(settings(), new VitalcastMetrics(registry,
             java.util.Set.of("p-watched"))), properties,
             T0);
         readings = driver.createInputTopic("vitals.readings", new StringSerializer(), new ByteArraySerializer());

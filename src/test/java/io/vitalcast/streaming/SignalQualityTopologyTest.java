@@ -41,7 +41,7 @@ class SignalQualityTopologyTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         registry = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(ForecastTopology.build(TestSettings.standard(),
+        driver = new TopologyTestDriver(ForecasterWiring.forecaster(TestSettings.standard(),
             new VitalcastMetrics(registry)), properties, T0);
         readings = driver.createInputTopic("vitals.readings", new StringSerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("vitals.alerts", new StringDeserializer(), new StringDeserializer());
