@@ -18,10 +18,14 @@ import io.vitalcast.forecasting.ForecastMetrics;
 import io.vitalcast.forecasting.Forecaster;
 import io.vitalcast.forecasting.ForecasterResult;
 import io.vitalcast.forecasting.HoltForecaster;
-import io.vitalcast.forecasting.TrainedForecaster;
+import io.vitalcast.forecasting.ModelKind;
+import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.MovingAverageForecaster;
+import io.vitalcast.forecasting.OnlineForecaster;
+import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.PersistenceForecaster;
 import io.vitalcast.forecasting.ReportWriter;
+import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.modelfile.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +84,10 @@ final class EvaluateCommand implements Callable<Integer> {
         forecasters.add(new MovingAverageForecaster(Math.min(maWindow, lstm.window())));
         forecasters.add(AutoregressiveForecaster.fit(train, Math.min(arOrder, lstm.window())));
         forecasters.add(HoltForecaster.fit(train));
+        OnlineModel streamBaseline = ModelRegistry.baselines().modelOf(name);
+        if (streamBaseline.kind() != ModelKind.PERSISTENCE && streamBaseline.horizon() >= lstm.horizon()) {
+            forecasters.add(new OnlineForecaster(streamBaseline));
+        }
         BacktestReport result = new Backtest(lstm.intervals().level()).run(data, forecasters);
         print(out, result, series.get(0).spec().unit());
         if (report != null) {
