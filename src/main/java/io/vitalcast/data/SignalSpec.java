@@ -27,9 +27,18 @@ import io.vitalcast.quality.QualitySpec;
  * @param sampling       fixed-step or event-driven
  * @param quality        signal-quality thresholds (flat line, impossible jump, saturation); steps they mark bad
  *                       raise SENSOR alerts in the stream and are kept out of training
+ * @param baseline       the model the stream runs for this signal when no trained model is given
  */
 public record SignalSpec(String name, String unit, double min, double max, Double sensorOffValue, Duration step,
-                         int maxGapSteps, Sampling sampling, QualitySpec quality) {
+                         int maxGapSteps, Sampling sampling, QualitySpec quality, Baseline baseline) {
+
+    /** The model of a signal without a trained one. */
+    public enum Baseline {
+        /** The last value, with intervals from the series' own residuals. */
+        PERSISTENCE,
+        /** The sinus-rhythm reference of the beat-to-beat interval, learned from sinus beats only. */
+        SINUS_RHYTHM
+    }
 
     /** How readings map to steps. */
     public enum Sampling {
@@ -44,6 +53,7 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(sampling, "sampling");
         Objects.requireNonNull(quality, "quality");
+        Objects.requireNonNull(baseline, "baseline");
         if (!(min < max)) {
             throw new IllegalArgumentException("signal " + name + ": min " + min + " must be below max " + max);
         }
@@ -56,6 +66,12 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
         if (maxGapSteps < 0) {
             throw new IllegalArgumentException("signal " + name + ": maxGapSteps must be >= 0, got " + maxGapSteps);
         }
+    }
+
+    /** A spec whose baseline is persistence. */
+    public SignalSpec(String name, String unit, double min, double max, Double sensorOffValue, Duration step,
+                      int maxGapSteps, Sampling sampling, QualitySpec quality) {
+        this(name, unit, min, max, sensorOffValue, step, maxGapSteps, sampling, quality, Baseline.PERSISTENCE);
     }
 
     /** A spec without signal-quality rules (only sensor-off readings are dropouts). */
@@ -86,17 +102,17 @@ public record SignalSpec(String name, String unit, double min, double max, Doubl
             throw new UserException("signal " + name + " is event-driven and takes no step, got " + newStep);
         }
         return new SignalSpec(name, unit, min, max, sensorOffValue, Objects.requireNonNull(newStep, "step"),
-            maxGapSteps, sampling, quality);
+            maxGapSteps, sampling, quality, baseline);
     }
 
     /** This spec with another gap limit. */
     public SignalSpec withMaxGapSteps(int newMaxGapSteps) {
-        return new SignalSpec(name, unit, min, max, sensorOffValue, step, newMaxGapSteps, sampling, quality);
+        return new SignalSpec(name, unit, min, max, sensorOffValue, step, newMaxGapSteps, sampling, quality, baseline);
     }
 
     /** This spec with other signal-quality thresholds. */
     public SignalSpec withQuality(QualitySpec newQuality) {
-        return new SignalSpec(name, unit, min, max, sensorOffValue, step, maxGapSteps, sampling, newQuality);
+        return new SignalSpec(name, unit, min, max, sensorOffValue, step, maxGapSteps, sampling, newQuality, baseline);
     }
 
     /** Why a value is invalid for this signal, or empty when it is valid. */

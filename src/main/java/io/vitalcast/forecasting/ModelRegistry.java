@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.modelfile.LoadedModel;
@@ -18,9 +19,9 @@ import io.vitalcast.modelfile.ModelFileException;
 
 /**
  * The model of every configured signal: the LSTM model file trained for it (one {@code *.json} per signal in the
- * model directory, stateful or window kind) or, without one, a baseline: the sinus-rhythm reference for the RR
- * interval (learned from sinus beats only, so that ectopic beats stand out; see {@link SinusRhythmModel}) and
- * persistence for every other signal. Checked at start: a model for an unknown signal, two models for one signal, or a
+ * model directory, stateful or window kind) or, without one, the baseline its {@link SignalSpec} names: the
+ * sinus-rhythm reference for the RR interval (learned from sinus beats only, so that ectopic beats stand out; see
+ * {@link SinusRhythmModel}) and persistence for every other built-in signal. Checked at start: a model for an unknown signal, two models for one signal, or a
  * model trained at another step fails with a message naming the file. A stateful model read from a file is known by
  * the file's checksum ({@link OnlineModel#fingerprint()}), so that the recurrent states the model it replaces stored
  * are not carried on by it.
@@ -28,19 +29,25 @@ import io.vitalcast.modelfile.ModelFileException;
 public final class ModelRegistry {
     /** Steps forecast by the baseline. */
     public static final int BASELINE_HORIZON = 10;
-    private static final String RR_INTERVAL = "rr_interval";
     private static final OnlineModel PERSISTENCE = new PersistenceModel(BASELINE_HORIZON);
     private static final OnlineModel SINUS_RHYTHM = new SinusRhythmModel(BASELINE_HORIZON);
 
     private final Map<String, OnlineModel> models;
+    private final Map<String, SignalSpec.Baseline> baselines;
 
-    private ModelRegistry(Map<String, OnlineModel> models) {
+    /** @param signals the configured signals, whose specs name their baselines (built-in signals otherwise) */
+    private ModelRegistry(Map<String, OnlineModel> models, Map<String, SignalSpec> signals) {
         this.models = Map.copyOf(models);
+        Map<String, SignalSpec.Baseline> named = new HashMap<>();
+        SignalCatalog catalog = SignalCatalog.defaults();
+        catalog.names().forEach(name -> named.put(name, catalog.spec(name).baseline()));
+        signals.forEach((name, spec) -> named.put(name, spec.baseline()));
+        this.baselines = Map.copyOf(named);
     }
 
-    /** Baselines only. */
+    /** Baselines only, those of the built-in signals. */
     public static ModelRegistry baselines() {
-        return new ModelRegistry(Map.of());
+        return new ModelRegistry(Map.of(), Map.of());
     }
 
     /**
@@ -50,7 +57,7 @@ public final class ModelRegistry {
     public static ModelRegistry of(TrainedForecaster forecaster) {
         ModelBundle bundle = forecaster.bundle();
         return new ModelRegistry(Map.of(forecaster.signal(),
-            modelOf(forecaster, bundle.name() + '@' + bundle.provenance().createdAt())));
+            modelOf(forecaster, bundle.name() + '@' + bundle.provenance().createdAt())), Map.of());
     }
 
     /** @param identity what the model is known by: its file's checksum where it was read from one */
@@ -69,7 +76,7 @@ public final class ModelRegistry {
      */
     public static ModelRegistry load(Path directory, Map<String, SignalSpec> signals) {
         if (directory == null || !Files.isDirectory(directory)) {
-            return baselines();
+            return new ModelRegistry(Map.of(), signals);
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
@@ -100,16 +107,17 @@ public final class ModelRegistry {
             origin.put(signal, file);
             models.put(signal, modelOf(forecaster, loaded.checksum()));
         }
-        return new ModelRegistry(models);
+        return new ModelRegistry(models, signals);
     }
 
-    /** The model of a signal: its LSTM, or the persistence baseline. */
+    /** The model of a signal: its LSTM, or the baseline its spec names (persistence for a signal not known). */
     public OnlineModel modelOf(String signal) {
         OnlineModel model = models.get(signal);
         if (model != null) {
             return model;
         }
-        return RR_INTERVAL.equals(signal) ? SINUS_RHYTHM : PERSISTENCE;
+        return baselines.getOrDefault(signal, SignalSpec.Baseline.PERSISTENCE) == SignalSpec.Baseline.SINUS_RHYTHM
+            ? SINUS_RHYTHM : PERSISTENCE;
     }
 
     /** Model names in use by signal, for metrics and logs. */

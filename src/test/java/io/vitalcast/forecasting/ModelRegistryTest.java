@@ -1,5 +1,6 @@
 package io.vitalcast.forecasting;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -54,5 +55,18 @@ class ModelRegistryTest {
         assertThatThrownBy(() -> ModelRegistry.load(models, signal("heart_rate", Duration.ofMinutes(1))))
             .isInstanceOf(ModelFileException.class)
             .hasMessage("two models for signal heart_rate: " + first + " and " + second);
+    }
+
+    @Test
+    void shouldRunTheBaselineEachSignalSpecNames() {
+        SignalSpec heartRate = SignalCatalog.defaults().spec("heart_rate", Duration.ofSeconds(1));
+        SignalSpec beats = new SignalSpec("beat_interval", "s", 0.2, 3.0, null, null, 5,
+            SignalSpec.Sampling.EVENT_DRIVEN, heartRate.quality(), SignalSpec.Baseline.SINUS_RHYTHM);
+        ModelRegistry registry = ModelRegistry.load(null, Map.of("heart_rate", heartRate, "beat_interval", beats));
+
+        assertThat(registry.modelOf("heart_rate").kind()).isEqualTo(ModelKind.PERSISTENCE);
+        assertThat(registry.modelOf("beat_interval").kind()).isEqualTo(ModelKind.SINUS_RHYTHM);
+        assertThat(ModelRegistry.baselines().modelOf("rr_interval").kind()).isEqualTo(ModelKind.SINUS_RHYTHM);
+        assertThat(ModelRegistry.baselines().modelOf("unknown").kind()).isEqualTo(ModelKind.PERSISTENCE);
     }
 }
