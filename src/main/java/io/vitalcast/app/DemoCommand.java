@@ -112,8 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(dataDir);
         EmbeddedKafka broker = null;
         StreamsRunner runner = null;
-        Replayer replayer = null;
-        Thread replay = null;
+        Replay replay = null;
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "vitalcast-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -131,63 +130,15 @@ final class DemoCommand implements Callable<Integer> {
             VitalcastConfig config = config(bootstrap);
             runner = new StreamsRunner(config);
             runner.start();
-            out.printf("Forecaster running: models from %s, state in %s%n", config.modelDirectory(),
-                dataDir.resolve("state"));
-            out.printf("Metrics at %s%n", runner.metricsUri());
-            out.printf("Topics: %s, %s (in), %s, %s, %s (out); try: kcat -b %s -C -t %s -o end%n",
-                config.topics().readings(), config.topics().alertAcks(), config.topics().forecasts(),
-                config.topics().alerts(), config.topics().rejected(), bootstrap, config.topics().alerts());
-            out.printf("Replaying %d sample readings as patients %s at %.0fx%n", readings.size(),
-                String.join(", ", PATIENTS.values()), speed);
-            out.flush();
-
-            MeterRegistry registry = runner.registry();
-            Thread training = new Thread(() -> trainInBackground(readings, registry), "vitalcast-demo-training");
-            training.setDaemon(true);
-            training.setPriority(Thread.MIN_PRIORITY);
-            training.start();
-
-            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrap),
-                new StringSerializer(), new ByteArraySerializer());
-            replayer = new Replayer(producer, new ReplaySettings(config.topics().readings(), speed,
-                ReplaySettings.FOREVER, ReplayStart.NOW), ReplayClock.system(), ReplayListener.none());
-            Replayer running = replayer;
-            replay = new Thread(() -> {
-                try (producer) {
-                    running.replay(readings);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    spec.commandLine().getErr().println("vitalcast: replay stopped: " + e.getMessage());
-                    stop.countDown();
-                }
-            }, "vitalcast-demo-replay");
-            replay.setDaemon(true);
-            replay.start();
-
-            ConsoleView view = new ConsoleView(out, runner.registry(), System.console() != null);
-            long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            try {
-                while (!stop.await(Math.max(0, Math.min(TimeUnit.SECONDS.toNanos(2), deadline - System.nanoTime())),
-                    TimeUnit.NANOSECONDS) && System.nanoTime() < deadline) {
-                    view.draw();
-                    if (runner.failed()) {
-                        break;
-                    }
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            view.draw();
-            out.println();
-            out.println(view.summary());
-            out.flush();
-            return runner.failed() ? 1 : 0;
+            printRunning(out, config, runner, bootstrap, readings.size());
+            startTraining(readings, runner.registry());
+            replay = startReplay(bootstrap, config, readings, stop);
+            return watch(out, runner, stop);
         } finally {
             boolean interrupted = Thread.interrupted();
-            if (replayer != null) {
-                replayer.stop();
-                replay.join(10_000);
+            if (replay != null) {
+                replay.replayer().stop();
+                replay.thread().join(10_000);
             }
             if (runner != null) {
                 runner.close();
@@ -204,6 +155,74 @@ final class DemoCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private void printRunning(PrintWriter out, VitalcastConfig config, StreamsRunner runner, String bootstrap,
+                              int readings) {
+        out.printf("Forecaster running: models from %s, state in %s%n", config.modelDirectory(),
+            dataDir.resolve("state"));
+        out.printf("Metrics at %s%n", runner.metricsUri());
+        out.printf("Topics: %s, %s (in), %s, %s, %s (out); try: kcat -b %s -C -t %s -o end%n",
+            config.topics().readings(), config.topics().alertAcks(), config.topics().forecasts(),
+            config.topics().alerts(), config.topics().rejected(), bootstrap, config.topics().alerts());
+        out.printf("Replaying %d sample readings as patients %s at %.0fx%n", readings,
+            String.join(", ", PATIENTS.values()), speed);
+        out.flush();
+    }
+
+    private void startTraining(List<Reading> readings, MeterRegistry registry) {
+        Thread training = new Thread(() -> trainInBackground(readings, registry), "vitalcast-demo-training");
+        training.setDaemon(true);
+        training.setPriority(Thread.MIN_PRIORITY);
+        training.start();
+    }
+
+    /** The replay of the sample readings and the thread it runs on. */
+    private record Replay(Replayer replayer, Thread thread) {
+    }
+
+    /** Replays the readings forever in the background; a replay that fails ends the demo. */
+    private Replay startReplay(String bootstrap, VitalcastConfig config, List<Reading> readings,
+                               CountDownLatch stop) {
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrap),
+            new StringSerializer(), new ByteArraySerializer());
+        Replayer replayer = new Replayer(producer, new ReplaySettings(config.topics().readings(), speed,
+            ReplaySettings.FOREVER, ReplayStart.NOW), ReplayClock.system(), ReplayListener.none());
+        Thread thread = new Thread(() -> {
+            try (producer) {
+                replayer.replay(readings);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("vitalcast: replay stopped: " + e.getMessage());
+                stop.countDown();
+            }
+        }, "vitalcast-demo-replay");
+        thread.setDaemon(true);
+        thread.start();
+        return new Replay(replayer, thread);
+    }
+
+    /** Redraws the console view until stopped, the duration ends or the forecaster fails; its exit code. */
+    private int watch(PrintWriter out, StreamsRunner runner, CountDownLatch stop) {
+        ConsoleView view = new ConsoleView(out, runner.registry(), System.console() != null);
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        try {
+            while (!stop.await(Math.max(0, Math.min(TimeUnit.SECONDS.toNanos(2), deadline - System.nanoTime())),
+                TimeUnit.NANOSECONDS) && System.nanoTime() < deadline) {
+                view.draw();
+                if (runner.failed()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        view.draw();
+        out.println();
+        out.println(view.summary());
+        out.flush();
+        return runner.failed() ? 1 : 0;
     }
 
     private void trainInBackground(List<Reading> readings, MeterRegistry registry) {
