@@ -1,21 +1,22 @@
 package io.vitalcast.forecasting;
 
-/** A trained window LSTM forecaster from a model file, with the intervals calibrated when it was trained. */
-final class LstmModel implements WindowModel {
-    private final LstmForecaster forecaster;
-    private final IntervalEstimator intervals;
-    private final ModelInfo info;
+/**
+ * A trained window LSTM forecaster from a model file, with the intervals calibrated when it was trained.
+ *
+ * @param info       identity written into forecast records
+ * @param window     steps it reads
+ * @param horizon    steps it forecasts
+ * @param intervals  the calibrated intervals
+ * @param forecaster the trained forecaster
+ */
+record LstmModel(ModelInfo info, int window, int horizon, IntervalEstimator intervals, LstmForecaster forecaster)
+    implements WindowModel {
 
-    LstmModel(LstmForecaster forecaster) {
-        this.forecaster = forecaster;
-        this.intervals = IntervalEstimator.fixed(forecaster.intervals().halfWidths(), forecaster.intervals().level());
-        this.info = new ModelInfo(forecaster.bundle().name(), forecaster.bundle().provenance().createdAt().toString(),
-            ModelKind.LSTM.family());
-    }
-
-    @Override
-    public ModelInfo info() {
-        return info;
+    static LstmModel of(LstmForecaster forecaster) {
+        return new LstmModel(new ModelInfo(forecaster.bundle().name(),
+            forecaster.bundle().provenance().createdAt().toString(), ModelKind.LSTM.family()), forecaster.window(),
+            forecaster.horizon(), IntervalEstimator.fixed(forecaster.intervals().halfWidths(),
+            forecaster.intervals().level()), forecaster);
     }
 
     @Override
@@ -24,22 +25,7 @@ final class LstmModel implements WindowModel {
     }
 
     @Override
-    public int window() {
-        return forecaster.window();
-    }
-
-    @Override
-    public int horizon() {
-        return forecaster.horizon();
-    }
-
-    @Override
     public double[] forecast(double[] history) {
-        return forecaster.forecast(history, forecaster.horizon());
-    }
-
-    @Override
-    public IntervalEstimator intervals() {
-        return intervals;
+        return forecaster.forecast(history, horizon);
     }
 }

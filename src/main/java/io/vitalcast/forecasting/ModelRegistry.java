@@ -63,9 +63,9 @@ public final class ModelRegistry {
     /** @param identity what the model is known by: its file's checksum where it was read from one */
     private static OnlineModel modelOf(TrainedForecaster forecaster, String identity) {
         if (forecaster instanceof StatefulLstmForecaster stateful) {
-            return new StatefulLstmModel(stateful, ModelFingerprint.of(identity));
+            return StatefulLstmModel.of(stateful, ModelFingerprint.of(identity));
         }
-        return new LstmModel((LstmForecaster) forecaster);
+        return LstmModel.of((LstmForecaster) forecaster);
     }
 
     /**

@@ -7,18 +7,13 @@ import java.util.Arrays;
  * intervals calibrated online from the series' own one-step residuals: half-width at step h is
  * {@code z * 1.2533 * MAE_1 * sqrt(h)} (a random walk's spread; 1.2533 turns a mean absolute error into a standard
  * deviation under normality; z = 1.645 for 90%), after a warm-up of {@link #WARM_UP} residuals.
+ *
+ * @param horizon steps it forecasts
  */
-final class PersistenceModel implements WindowModel {
+record PersistenceModel(int horizon) implements WindowModel, IntervalEstimator {
     static final int WARM_UP = 10;
     private static final double Z90 = 1.6449;
     private static final ModelInfo INFO = new ModelInfo("persistence", "builtin", ModelKind.PERSISTENCE.family());
-    private final int horizon;
-    private final IntervalEstimator intervals;
-
-    PersistenceModel(int horizon) {
-        this.horizon = horizon;
-        this.intervals = new RandomWalkIntervals(horizon);
-    }
 
     @Override
     public ModelInfo info() {
@@ -36,11 +31,6 @@ final class PersistenceModel implements WindowModel {
     }
 
     @Override
-    public int horizon() {
-        return horizon;
-    }
-
-    @Override
     public double[] forecast(double[] history) {
         double[] out = new double[horizon];
         Arrays.fill(out, history[history.length - 1]);
@@ -49,28 +39,26 @@ final class PersistenceModel implements WindowModel {
 
     @Override
     public IntervalEstimator intervals() {
-        return intervals;
+        return this;
+    }
+
+    @Override
+    public double level() {
+        return 0.9;
     }
 
     /** A random walk's 90% intervals from the running one-step residual. */
-    private record RandomWalkIntervals(int horizon) implements IntervalEstimator {
-        @Override
-        public double level() {
-            return 0.9;
-        }
-
-        @Override
-        public double[] halfWidths(double[] modelState, double residualMae, long residualCount) {
-            double[] widths = new double[horizon];
-            if (residualCount < WARM_UP) {
-                Arrays.fill(widths, Double.NaN);
-                return widths;
-            }
-            double sigma = 1.2533 * residualMae;
-            for (int h = 0; h < horizon; h++) {
-                widths[h] = Z90 * sigma * Math.sqrt(h + 1.0);
-            }
+    @Override
+    public double[] halfWidths(double[] modelState, double residualMae, long residualCount) {
+        double[] widths = new double[horizon];
+        if (residualCount < WARM_UP) {
+            Arrays.fill(widths, Double.NaN);
             return widths;
         }
+        double sigma = 1.2533 * residualMae;
+        for (int h = 0; h < horizon; h++) {
+            widths[h] = Z90 * sigma * Math.sqrt(h + 1.0);
+        }
+        return widths;
     }
 }

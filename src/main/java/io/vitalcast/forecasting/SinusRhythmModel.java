@@ -7,17 +7,12 @@ import java.util.Arrays;
  * ({@link SinusRhythm}), carried from beat to beat in the series' state. Its interval half-width is the prematurity
  * threshold, so a DEVIATION below the band is a premature beat; a beat that opens one is not learned, nor is the
  * compensatory pause after it, so bigeminy or a run of ectopic beats is not taken for the patient's normal rhythm.
+ *
+ * @param horizon steps it forecasts
  */
-final class SinusRhythmModel implements RecurrentModel {
+record SinusRhythmModel(int horizon) implements RecurrentModel, IntervalEstimator {
     private static final ModelInfo INFO = new ModelInfo("sinus-rhythm", "builtin", ModelKind.SINUS_RHYTHM.family());
     private static final long FINGERPRINT = ModelFingerprint.of(INFO);
-    private final int horizon;
-    private final IntervalEstimator intervals;
-
-    SinusRhythmModel(int horizon) {
-        this.horizon = horizon;
-        this.intervals = new PrematurityBand(horizon);
-    }
 
     @Override
     public ModelInfo info() {
@@ -37,11 +32,6 @@ final class SinusRhythmModel implements RecurrentModel {
     @Override
     public int window() {
         return SinusRhythm.WARM_UP;
-    }
-
-    @Override
-    public int horizon() {
-        return horizon;
     }
 
     @Override
@@ -69,23 +59,20 @@ final class SinusRhythmModel implements RecurrentModel {
 
     @Override
     public IntervalEstimator intervals() {
-        return intervals;
+        return this;
+    }
+
+    @Override
+    public double level() {
+        return 0.9;
     }
 
     /** The prematurity threshold of the learned rhythm, once it is warm, at every horizon step. */
-    private record PrematurityBand(int horizon) implements IntervalEstimator {
-        @Override
-        public double level() {
-            return 0.9;
-        }
-
-        @Override
-        public double[] halfWidths(double[] modelState, double residualMae, long residualCount) {
-            double[] widths = new double[horizon];
-            SinusRhythm rhythm = SinusRhythm.isState(modelState) ? SinusRhythm.fromArray(modelState) : null;
-            Arrays.fill(widths, rhythm == null || !rhythm.isWarm() ? Double.NaN
-                : rhythm.prematurity() * rhythm.expected());
-            return widths;
-        }
+    @Override
+    public double[] halfWidths(double[] modelState, double residualMae, long residualCount) {
+        double[] widths = new double[horizon];
+        SinusRhythm rhythm = SinusRhythm.isState(modelState) ? SinusRhythm.fromArray(modelState) : null;
+        Arrays.fill(widths, rhythm == null || !rhythm.isWarm() ? Double.NaN : rhythm.prematurity() * rhythm.expected());
+        return widths;
     }
 }

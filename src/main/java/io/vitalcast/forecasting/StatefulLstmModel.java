@@ -5,32 +5,23 @@ package io.vitalcast.forecasting;
  * reference forecast from the last p values, whatever the history length. The intervals are those calibrated when
  * it was trained. Its fingerprint is given by whoever loaded it (from its model file's checksum), so that a
  * retrained model of the same size does not carry on this one's recurrent states.
+ *
+ * @param info          identity written into forecast records
+ * @param fingerprint   the model's identity, from its file's checksum
+ * @param window        steps of a segment before it forecasts
+ * @param horizon       steps it forecasts
+ * @param historyLength values of history it reads besides its state
+ * @param intervals     the calibrated intervals
+ * @param forecaster    the trained forecaster
  */
-final class StatefulLstmModel implements RecurrentModel {
-    private final StatefulLstmForecaster forecaster;
-    private final IntervalEstimator intervals;
-    private final ModelInfo info;
-    private final int stateLength;
-    private final long fingerprint;
+record StatefulLstmModel(ModelInfo info, long fingerprint, int window, int horizon, int historyLength,
+                         IntervalEstimator intervals, StatefulLstmForecaster forecaster) implements RecurrentModel {
 
-    /** @param fingerprint the model's identity ({@link #fingerprint()}) */
-    StatefulLstmModel(StatefulLstmForecaster forecaster, long fingerprint) {
-        this.forecaster = forecaster;
-        this.intervals = IntervalEstimator.fixed(forecaster.intervals().halfWidths(), forecaster.intervals().level());
-        this.info = new ModelInfo(forecaster.bundle().name(), forecaster.bundle().provenance().createdAt().toString(),
-            ModelKind.STATEFUL_LSTM.family());
-        this.stateLength = forecaster.stateLength();
-        this.fingerprint = fingerprint;
-    }
-
-    @Override
-    public long fingerprint() {
-        return fingerprint;
-    }
-
-    @Override
-    public ModelInfo info() {
-        return info;
+    static StatefulLstmModel of(StatefulLstmForecaster forecaster, long fingerprint) {
+        return new StatefulLstmModel(new ModelInfo(forecaster.bundle().name(),
+            forecaster.bundle().provenance().createdAt().toString(), ModelKind.STATEFUL_LSTM.family()), fingerprint,
+            forecaster.window(), forecaster.horizon(), forecaster.memory(),
+            IntervalEstimator.fixed(forecaster.intervals().halfWidths(), forecaster.intervals().level()), forecaster);
     }
 
     @Override
@@ -39,23 +30,8 @@ final class StatefulLstmModel implements RecurrentModel {
     }
 
     @Override
-    public int window() {
-        return forecaster.window();
-    }
-
-    @Override
-    public int horizon() {
-        return forecaster.horizon();
-    }
-
-    @Override
-    public int historyLength() {
-        return forecaster.memory();
-    }
-
-    @Override
     public boolean acceptsState(double[] modelState) {
-        return modelState != null && modelState.length == stateLength;
+        return modelState != null && modelState.length == forecaster.stateLength();
     }
 
     @Override
@@ -66,10 +42,5 @@ final class StatefulLstmModel implements RecurrentModel {
     @Override
     public double[] forecast(double[] modelState, double[] history) {
         return forecaster.forecast(modelState, history);
-    }
-
-    @Override
-    public IntervalEstimator intervals() {
-        return intervals;
     }
 }

@@ -10,11 +10,7 @@ import io.vitalcast.alerting.AlertKind;
 import io.vitalcast.alerting.AlertState;
 import io.vitalcast.alerting.AlertStatus;
 import io.vitalcast.data.SignalSpec;
-import io.vitalcast.forecasting.IntervalEstimator;
-import io.vitalcast.forecasting.ModelInfo;
-import io.vitalcast.forecasting.ModelKind;
 import io.vitalcast.forecasting.OnlineModel;
-import io.vitalcast.forecasting.WindowModel;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.streaming.TestSettings;
 import org.junit.jupiter.api.Test;
@@ -25,38 +21,8 @@ class SeriesUpdaterQualityTest {
     private static final SignalSpec HEART_RATE = TestSettings.standard().signals().get("heart_rate");
     private final SeriesUpdater updater = new SeriesUpdater(TestSettings.standard().alerting());
     /** Forecasts the last value with a fixed interval, from a window of 4 steps. */
-    private final OnlineModel persistence = new WindowModel() {
-        @Override
-        public ModelInfo info() {
-            return new ModelInfo("last", "test", "test");
-        }
-
-        @Override
-        public int window() {
-            return 4;
-        }
-
-        @Override
-        public int horizon() {
-            return 2;
-        }
-
-        @Override
-        public double[] forecast(double[] history) {
-            double last = history[history.length - 1];
-            return new double[] {last, last};
-        }
-
-        @Override
-        public IntervalEstimator intervals() {
-            return IntervalEstimator.fixed(new double[] {100, 100}, 0.9);
-        }
-
-        @Override
-        public ModelKind kind() {
-            return ModelKind.LSTM;
-        }
-    };
+    private final OnlineModel persistence = FunctionModel.of("last", "test", 4, new double[] {100, 100},
+        history -> new double[] {history[history.length - 1], history[history.length - 1]});
     private SeriesState state = SeriesState.empty();
     private final List<AlertEvent> alerts = new ArrayList<>();
 

@@ -3,7 +3,6 @@ package io.vitalcast.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import io.vitalcast.alerting.AlertEvent;
@@ -15,7 +14,6 @@ import io.vitalcast.forecasting.ModelInfo;
 import io.vitalcast.forecasting.ModelKind;
 import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.RecurrentModel;
-import io.vitalcast.forecasting.WindowModel;
 import io.vitalcast.streaming.SeriesStateSerde;
 import io.vitalcast.streaming.SeriesStateSerdeTest;
 import io.vitalcast.streaming.TestSettings;
@@ -26,111 +24,26 @@ class SeriesUpdaterTest {
     private final SeriesUpdater updater = new SeriesUpdater(TestSettings.standard().alerting());
 
     /** A model that "forecasts" its own input window, so a test can see the history it was given. */
-    private static final OnlineModel ECHO = new WindowModel() {
-        @Override
-        public ModelInfo info() {
-            return new ModelInfo("echo", "test", "test");
-        }
-
-        @Override
-        public int window() {
-            return 4;
-        }
-
-        @Override
-        public int horizon() {
-            return 4;
-        }
-
-        @Override
-        public double[] forecast(double[] history) {
-            return history.clone();
-        }
-
-        @Override
-        public IntervalEstimator intervals() {
-            return IntervalEstimator.fixed(new double[] {1.0, 1.0, 1.0, 1.0}, 0.9);
-        }
-
-        @Override
-        public ModelKind kind() {
-            return ModelKind.LSTM;
-        }
-    };
+    private static final OnlineModel ECHO = FunctionModel.of("echo", "test", 4, new double[] {1, 1, 1, 1},
+        double[]::clone);
 
     /**
      * A model forecasting +10 per step from the last value, with intervals of +-5 (before the crossing probability,
      * they were +-100, which the point-forecast rule ignored; read as probabilities, +-100 bpm gives 135 bpm a 0.53
      * chance of being beyond 40 or 140, so the lead time would rightly be a step earlier).
      */
-    private static final OnlineModel RISING = new WindowModel() {
-        @Override
-        public ModelInfo info() {
-            return new ModelInfo("rising", "test", "test");
-        }
-
-        @Override
-        public int window() {
-            return 1;
-        }
-
-        @Override
-        public int horizon() {
-            return 5;
-        }
-
-        @Override
-        public double[] forecast(double[] history) {
+    private static final OnlineModel RISING = FunctionModel.of("rising", "test", 1, new double[] {5, 5, 5, 5, 5},
+        history -> {
             double[] out = new double[5];
             for (int h = 0; h < 5; h++) {
                 out[h] = history[history.length - 1] + 10 * (h + 1);
             }
             return out;
-        }
-
-        @Override
-        public IntervalEstimator intervals() {
-            return IntervalEstimator.fixed(new double[] {5.0, 5.0, 5.0, 5.0, 5.0}, 0.9);
-        }
-
-        @Override
-        public ModelKind kind() {
-            return ModelKind.LSTM;
-        }
-    };
+        });
 
     /** A model always forecasting 70 without a calibrated interval, as a baseline before calibration. */
-    private static final OnlineModel FLAT_UNCALIBRATED = new WindowModel() {
-        @Override
-        public ModelInfo info() {
-            return new ModelInfo("flat", "test", "baseline");
-        }
-
-        @Override
-        public int window() {
-            return 1;
-        }
-
-        @Override
-        public int horizon() {
-            return 1;
-        }
-
-        @Override
-        public double[] forecast(double[] history) {
-            return new double[] {70};
-        }
-
-        @Override
-        public IntervalEstimator intervals() {
-            return IntervalEstimator.fixed(new double[] {Double.NaN}, 0.9);
-        }
-
-        @Override
-        public ModelKind kind() {
-            return ModelKind.LSTM;
-        }
-    };
+    private static final OnlineModel FLAT_UNCALIBRATED = FunctionModel.of("flat", "baseline", 1,
+        new double[] {Double.NaN}, history -> new double[] {70});
 
     private List<AlertEvent> alertsOf(OnlineModel model, double... values) {
         SeriesState state = SeriesState.empty();
