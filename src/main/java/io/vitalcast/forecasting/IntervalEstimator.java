@@ -23,6 +23,15 @@ public interface IntervalEstimator {
      */
     double[] halfWidths(double[] modelState, double residualMae, long residualCount);
 
+    /**
+     * Whether the intervals are statistical ones that a series may calibrate online to its own residuals
+     * ({@link OnlineCalibration}); not so for a band that is itself a decision rule (the sinus-rhythm reference's
+     * prematurity threshold).
+     */
+    default boolean calibratesOnline() {
+        return true;
+    }
+
     /** The half-widths and level calibrated when a model was trained, the same at every step of every series. */
     static IntervalEstimator fixed(double[] halfWidths, double level) {
         double[] widths = halfWidths.clone();

@@ -67,6 +67,12 @@ record SinusRhythmModel(int horizon) implements RecurrentModel, IntervalEstimato
         return 0.9;
     }
 
+    /** The band is the premature-beat rule itself, not a prediction interval: it is not widened by misses. */
+    @Override
+    public boolean calibratesOnline() {
+        return false;
+    }
+
     /** The prematurity threshold of the learned rhythm, once it is warm, at every horizon step. */
     @Override
     public double[] halfWidths(double[] modelState, double residualMae, long residualCount) {

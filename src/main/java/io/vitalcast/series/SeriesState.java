@@ -1,6 +1,7 @@
 package io.vitalcast.series;
 
 import io.vitalcast.alerting.AlertStates;
+import io.vitalcast.forecasting.OnlineCalibration;
 
 /**
  * What the stream keeps per patient and signal in its persistent, changelogged store, one part per concern.
@@ -11,11 +12,12 @@ import io.vitalcast.alerting.AlertStates;
  * @param model     a recurrent model's state and which model made it
  * @param alerts    every alert kind's state
  * @param quality   what the signal-quality rules remember
+ * @param intervals the series' online calibration of its model's intervals
  */
 public record SeriesState(StepHistory steps, RecentForecasts forecasts, Residuals residuals, ModelMemory model,
-                          AlertStates alerts, QualityStatus quality) {
+                          AlertStates alerts, QualityStatus quality, OnlineCalibration intervals) {
     private static final SeriesState EMPTY = new SeriesState(StepHistory.empty(), RecentForecasts.none(),
-        Residuals.none(), ModelMemory.none(), AlertStates.idle(), QualityStatus.initial());
+        Residuals.none(), ModelMemory.none(), AlertStates.idle(), QualityStatus.initial(), OnlineCalibration.none());
 
     public SeriesState {
         steps = steps == null ? StepHistory.empty() : steps;
@@ -24,6 +26,13 @@ public record SeriesState(StepHistory steps, RecentForecasts forecasts, Residual
         model = model == null ? ModelMemory.none() : model;
         alerts = alerts == null ? AlertStates.idle() : alerts;
         quality = quality == null ? QualityStatus.initial() : quality;
+        intervals = intervals == null ? OnlineCalibration.none() : intervals;
+    }
+
+    /** A state whose intervals are not calibrated online yet. */
+    public SeriesState(StepHistory steps, RecentForecasts forecasts, Residuals residuals, ModelMemory model,
+                       AlertStates alerts, QualityStatus quality) {
+        this(steps, forecasts, residuals, model, alerts, quality, OnlineCalibration.none());
     }
 
     /** The state of a series never seen. */
@@ -33,6 +42,6 @@ public record SeriesState(StepHistory steps, RecentForecasts forecasts, Residual
 
     /** This state after a step that was judged bad: only the quality and alert parts change. */
     public SeriesState afterBadStep(QualityStatus newQuality, AlertStates newAlerts) {
-        return new SeriesState(steps, forecasts, residuals, model, newAlerts, newQuality);
+        return new SeriesState(steps, forecasts, residuals, model, newAlerts, newQuality, intervals);
     }
 }

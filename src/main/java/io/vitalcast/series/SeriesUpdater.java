@@ -14,6 +14,7 @@ import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AnomalyScore;
 import io.vitalcast.alerting.StepFacts;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.forecasting.OnlineCalibration;
 import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.RecurrentModel;
 import io.vitalcast.forecasting.WindowModel;
@@ -96,6 +97,7 @@ public final class SeriesUpdater {
         boolean scorable = gap.continuous() && state.forecasts().hasPending();
         RecentForecasts recent = scorable ? state.forecasts() : RecentForecasts.none();
         List<HorizonScore> scores = scores(recent, step.value());
+        OnlineCalibration calibration = calibrated(state.intervals(), scores, model);
         Residuals residuals = state.residuals();
         StepFacts.Scoring scoring = null;
         if (scorable) {
@@ -125,8 +127,9 @@ public final class SeriesUpdater {
         if (ready) {
             double[] values = model instanceof RecurrentModel recurrent ? recurrent.forecast(memory.state(), appended)
                 : ((WindowModel) model).forecast(appended);
-            double[] widths = model.intervals().halfWidths(memory.state(), residuals.meanAbsolute(),
+            double[] prior = model.intervals().halfWidths(memory.state(), residuals.meanAbsolute(),
                 residuals.count());
+            double[] widths = model.intervals().calibratesOnline() ? calibration.widen(prior) : prior;
             long[] times = pointTimesMs(step.timeMs(), spec, values);
             forecast = forecastRecord(step, spec, model, values, widths, times);
             made = new StepFacts.Forecast(values, widths, model.intervals().level(), times);
@@ -136,7 +139,7 @@ public final class SeriesUpdater {
         AlertStates nextAlerts = AlertEngine.apply(state.alerts(),
             facts(step, spec, policy, state, quality, scoring, made), alerting, alerts);
         SeriesState next = new SeriesState(new StepHistory(appended, step.timeMs(), segmentSteps), nextForecasts,
-            residuals, memory, nextAlerts, quality);
+            residuals, memory, nextAlerts, quality, calibration);
         return new Update(next, forecast, alerts, false, scores);
     }
 
@@ -186,6 +189,21 @@ public final class SeriesUpdater {
             }
         }
         return scores;
+    }
+
+    /** The series' interval calibration after the steps scored now (a model whose band is a rule is left as it is). */
+    private static OnlineCalibration calibrated(OnlineCalibration calibration, List<HorizonScore> scores,
+                                                OnlineModel model) {
+        if (!model.intervals().calibratesOnline()) {
+            return calibration;
+        }
+        OnlineCalibration next = calibration;
+        for (HorizonScore score : scores) {
+            if (score.covered() != null) {
+                next = next.observe(score.horizon(), score.covered(), model.intervals().level());
+            }
+        }
+        return next;
     }
 
     /**

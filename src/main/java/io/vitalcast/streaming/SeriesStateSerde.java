@@ -15,6 +15,7 @@ import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AlertStatus;
 import io.vitalcast.alerting.Severity;
 import io.vitalcast.forecasting.ModelFingerprint;
+import io.vitalcast.forecasting.OnlineCalibration;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
 import io.vitalcast.series.ModelMemory;
@@ -36,7 +37,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Version 4 (written) stores the state part by part (steps, forecasts, residuals, model memory, quality, alerts)
  * and every enum by name, never by ordinal, so that reordering or adding a constant cannot change what stored bytes
  * mean; the alert kinds are a list of (kind name, status) of the kinds not idle, so that a new alert kind needs no
- * new layout (a stored kind this version does not know is skipped).
+ * new layout (a stored kind this version does not know is skipped); last, the series' online interval calibration
+ * (the log width factor per horizon step).
  *
  * <p>Older layouts: version 2 added the alert policy's memory to each alert status (m-of-n steps, open and resolve
  * times, snooze, held-back episode), a stateful model's recurrent state, the steps of the current segment and the
@@ -100,6 +102,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 out.writeUTF(entry.getKey().name());
                 writeStatus(out, entry.getValue());
             }
+            writeArray(out, s.intervals().logScales());
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -141,7 +144,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 alerts.put(AlertKind.valueOf(kind), status);
             }
         }
-        return new SeriesState(steps, forecasts, residuals, model, AlertStates.of(alerts), quality);
+        OnlineCalibration intervals = new OnlineCalibration(readArray(in));
+        return new SeriesState(steps, forecasts, residuals, model, AlertStates.of(alerts), quality, intervals);
     }
 
     private static SeriesState readLegacy(DataInputStream in, byte version) throws IOException {
