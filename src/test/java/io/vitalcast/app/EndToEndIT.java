@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vitalcast.streaming.TestJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,9 +97,8 @@ class EndToEndIT {
         // 40 minutes: the shipped heart-rate model needs 30 steps of history before it forecasts
         for (int minute = 0; minute < 40; minute++) {
             double value = minute < 32 ? 80 + minute % 3 : 170;
-            lines.append(PATIENT).append('\t').append(String.format(java.util.Locale.ROOT,
-                "{\"patientId\":\"%s\",\"signal\":\"heart_rate\",\"timestamp\":\"%s\",\"value\":%.1f,\"unit\":\"bpm\"}",
-                PATIENT, start.plusSeconds(60L * minute), value)).append('\n');
+            lines.append(PATIENT).append('\t').append(TestJson.text(TestJson.reading(PATIENT, "heart_rate",
+                start.plusSeconds(60L * minute), value, "bpm"))).append('\n');
         }
         lines.append(PATIENT).append('\t').append("this is not a reading").append('\n');
         run(lines.toString(), "kcat", "-b", bootstrap(), "-P", "-t", "vitals.readings", "-K", "\t");

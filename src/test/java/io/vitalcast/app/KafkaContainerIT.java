@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.vitalcast.config.ConfigLayers;
 import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.streaming.TestJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,9 +67,9 @@ class KafkaContainerIT {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
                     Instant start = Instant.parse("2026-11-25T16:00:00Z");
                     for (int minute = 0; minute < 5; minute++) {
-                        producer.send(new ProducerRecord<>("vitals.readings", PATIENT, String.format(Locale.ROOT,
-                            "{\"patientId\":\"%s\",\"signal\":\"heart_rate\",\"timestamp\":\"%s\",\"value\":%d}",
-                            PATIENT, start.plusSeconds(60L * minute), 70 + minute))).get();
+                        producer.send(new ProducerRecord<>("vitals.readings", PATIENT, TestJson.text(
+                            TestJson.reading(PATIENT, "heart_rate", start.plusSeconds(60L * minute), 70 + minute))))
+                            .get();
                     }
                 }
                 try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.streaming.TestJson;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.streams.KafkaStreams;
@@ -91,8 +92,8 @@ class StreamingGuaranteesIT {
         long t = minute(5);
         List<ProducerRecord<String, String>> invalid = List.of(
             new ProducerRecord<>(topics.readings(), null, t, p, "this is not a reading"),
-            new ProducerRecord<>(topics.readings(), null, t, p, "{\"patientId\":\"" + p + "\",\"signal\":"
-                + "\"heart_rate\",\"timestamp\":" + t + "}"),
+            new ProducerRecord<>(topics.readings(), null, t, p, TestJson.text(TestJson.object("patientId", p,
+                "signal", "heart_rate", "timestamp", t))),
             new ProducerRecord<>(topics.readings(), null, t, patients.get(1), json(p, "heart_rate", t, 80, null)),
             reading(topics.readings(), p, "blood_sugar", t, 5, null),
             reading(topics.readings(), p, "heart_rate", t, 80, "mmHg"),

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.streaming.TestJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -144,8 +144,8 @@ class StreamsRunnerIT {
                 Instant start = Instant.parse("2026-11-25T16:00:00.000Z");
                 for (int minute = 0; minute < 12; minute++) {
                     Instant time = start.plusSeconds(60L * minute);
-                    String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"heart_rate\","
-                        + "\"timestamp\":\"%s\",\"value\":%.1f}", PATIENT, time, minute < 4 ? 80.0 : 165.0);
+                    String json = TestJson.text(TestJson.reading(PATIENT, "heart_rate", time,
+                        minute < 4 ? 80.0 : 165.0));
                     producer.send(new ProducerRecord<>("a.in", null, time.toEpochMilli(), PATIENT, json)).get();
                 }
             }
@@ -194,11 +194,11 @@ class StreamsRunnerIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
                 assertThat(limitStates(received)).containsExactly("OPEN");
             });
-            String id = limitEvents(received).get(0).replaceAll(".*\"alertId\":\"([^\"]+)\".*", "$1");
+            String id = TestJson.tree(limitEvents(received).get(0)).get("alertId").asText();
 
             producer.send(new ProducerRecord<>("k.acks", null, start.plusSeconds(first.length).toEpochMilli(),
-                PATIENT, "{\"alertId\":\"" + id + "\",\"patientId\":\"" + PATIENT + "\",\"action\":\"SNOOZE\","
-                + "\"until\":\"" + start.plusSeconds(3600) + "\",\"by\":\"it\"}")).get();
+                PATIENT, TestJson.text(TestJson.ack(id, PATIENT, "SNOOZE")
+                    .put("until", start.plusSeconds(3600).toString()).put("by", "it")))).get();
             await("the snooze recorded").atMost(WAIT).until(() -> scrape(runner).contains(
                 "vitalcast_alert_acks_total{action=\"SNOOZE\",outcome=\"accepted\"} 1.0"));
 
@@ -222,8 +222,7 @@ class StreamsRunnerIT {
     }
 
     private static void sendBeat(KafkaProducer<String, String> producer, Instant time, double rr) throws Exception {
-        String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"rr_interval\","
-            + "\"timestamp\":\"%s\",\"value\":%.2f}", PATIENT, time, rr);
+        String json = TestJson.text(TestJson.reading(PATIENT, "rr_interval", time, rr));
         producer.send(new ProducerRecord<>("k.in", null, time.toEpochMilli(), PATIENT, json)).get();
     }
 
@@ -233,7 +232,7 @@ class StreamsRunnerIT {
     }
 
     private static List<String> limitStates(List<ConsumerRecord<String, String>> received) {
-        return limitEvents(received).stream().map(v -> v.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1")).toList();
+        return limitEvents(received).stream().map(v -> TestJson.tree(v).get("state").asText()).toList();
     }
 
     private static String scrape(StreamsRunner runner) throws Exception {
@@ -281,9 +280,8 @@ class StreamsRunnerIT {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             Instant start = Instant.parse("2026-11-25T16:00:00.000Z");
             for (int minute = 0; minute < 60; minute++) {
-                String json = String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"heart_rate\","
-                    + "\"timestamp\":\"%s\",\"value\":%.1f,\"unit\":\"bpm\"}", PATIENT, start.plusSeconds(60L * minute),
-                    72.0 + minute % 5);
+                String json = TestJson.text(TestJson.reading(PATIENT, "heart_rate", start.plusSeconds(60L * minute),
+                    72.0 + minute % 5, "bpm"));
                 producer.send(new ProducerRecord<>(topic, null, start.plusSeconds(60L * minute).toEpochMilli(),
                     PATIENT, json)).get();
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vitalcast.streaming.TestJson;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Readings in the input format, and the identity of a forecast, for the broker tests of the guarantees. */
@@ -54,9 +55,7 @@ final class TestReadings {
     }
 
     static String json(String patient, String signal, long timeMs, double value, String unit) {
-        return String.format(Locale.ROOT, "{\"patientId\":\"%s\",\"signal\":\"%s\",\"timestamp\":\"%s\","
-            + "\"value\":%.1f%s}", patient, signal, Instant.ofEpochMilli(timeMs), value,
-            unit == null ? "" : ",\"unit\":\"" + unit + "\"");
+        return TestJson.text(TestJson.reading(patient, signal, Instant.ofEpochMilli(timeMs), value, unit));
     }
 
     /** Patient, signal and step of a forecast: what must be on the forecasts topic exactly once. */

@@ -13,9 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vitalcast.streaming.TestJson;
 import io.vitalcast.config.ConfigLayers;
 import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
@@ -44,7 +43,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 record TestTopics(String name, String bootstrapServers) {
     static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     String readings() {
         return name + ".readings";
@@ -149,10 +147,9 @@ record TestTopics(String name, String bootstrapServers) {
 
     static JsonNode json(ConsumerRecord<String, String> record) {
         try {
-            return JSON.readTree(record.value());
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON at " + record.topic() + "-" + record.partition() + "@"
-                + record.offset() + ": " + record.value(), e);
+            return TestJson.tree(record.value());
+        } catch (AssertionError e) {
+            throw new AssertionError("at " + record.topic() + "-" + record.partition() + "@" + record.offset(), e);
         }
     }
 

@@ -2,91 +2,47 @@ package io.vitalcast.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vitalcast.data.SignalCatalog;
-import io.vitalcast.metrics.VitalcastMetrics;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The production topology, built by the same method as in production, driven by TopologyTestDriver. */
 class ForecastTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-25T16:00:00Z");
-    private static final SignalCatalog CATALOG = SignalCatalog.defaults();
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> readings;
-    private TestOutputTopic<String, String> forecasts;
-    private TestOutputTopic<String, String> alerts;
-    private TestOutputTopic<String, String> rejected;
-    private SimpleMeterRegistry registry;
-
-    static StreamingSettings settings() {
-        return TestSettings.standard();
-    }
-
-    @BeforeEach
-    void startDriver() {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vitalcast-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        registry = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(ForecasterWiring.forecaster(settings(), new VitalcastMetrics(registry,
-            java.util.Set.of("p-watched"))), properties,
-            T0);
-        readings = driver.createInputTopic("vitals.readings", new StringSerializer(), new ByteArraySerializer());
-        forecasts = driver.createOutputTopic("vitals.forecasts", new StringDeserializer(), new StringDeserializer());
-        alerts = driver.createOutputTopic("vitals.alerts", new StringDeserializer(), new StringDeserializer());
-        rejected = driver.createOutputTopic("vitals.rejected", new StringDeserializer(), new StringDeserializer());
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
-    }
+    @RegisterExtension
+    final TopologyHarness topology = TopologyHarness.startingAt(T0).running(TestSettings.standard())
+        .watching("p-watched");
 
     private void send(String patient, String json) {
-        readings.pipeInput(patient, json.getBytes(StandardCharsets.UTF_8), T0);
+        topology.send(patient, json, T0);
     }
 
     private void sendReading(String patient, String signal, Instant time, double value) {
-        send(patient, "{\"patientId\":\"" + patient + "\",\"signal\":\"" + signal + "\",\"timestamp\":\"" + time
-            + "\",\"value\":" + value + "}");
+        topology.send(patient, TestJson.reading(patient, signal, time, value), T0);
     }
 
     private static String reasonOf(String json) {
-        return json.replaceAll(".*\"reason\":\"([A-Z_]+)\".*", "$1");
+        return field(json, "reason");
+    }
+
+    private static String field(String json, String name) {
+        return TestJson.tree(json).get(name).asText();
     }
 
     private double counter(String name, String tag, String value) {
-        return registry.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+        return topology.counter(name, tag, value);
     }
 
     @Test
     void shouldRejectBytesThatAreNotJsonKeepingTheOriginalBytesAndSource() {
         byte[] garbage = {(byte) 0xff, 0x00, 'x'};
-        readings.pipeInput("p-1", garbage, T0);
+        topology.readings().pipeInput("p-1", garbage, T0);
 
-        var record = rejected.readKeyValue();
+        var record = topology.rejected().readKeyValue();
         assertThat(reasonOf(record.value)).isEqualTo("MALFORMED");
         assertThat(record.value).contains("\"sourceTopic\":\"vitals.readings\"", "\"offset\":0",
             "\"valueBase64\":\"" + Base64.getEncoder().encodeToString(garbage) + "\"");
@@ -97,22 +53,21 @@ class ForecastTopologyTest {
     void shouldRejectNaNReadings() {
         send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0 + "\",\"value\":NaN}");
 
-        assertThat(reasonOf(rejected.readValue())).isEqualTo("NOT_FINITE");
+        assertThat(reasonOf(topology.rejected().readValue())).isEqualTo("NOT_FINITE");
         assertThat(counter("vitalcast.rejected", "reason", "NOT_FINITE")).isEqualTo(1);
     }
 
     @Test
     void shouldRejectEachInvalidReadingWithItsReason() {
-        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"value\":70}");
-        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"glucose\",\"timestamp\":\"" + T0 + "\",\"value\":5}");
-        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0 + "\",\"value\":400}");
-        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"spo2\",\"timestamp\":\"" + T0 + "\",\"value\":0}");
-        send("p-2", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0 + "\",\"value\":70}");
-        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":\"" + T0
-            + "\",\"value\":70,\"unit\":\"Hz\"}");
+        topology.send("p-1", TestJson.object("patientId", "p-1", "signal", "heart_rate", "value", 70), T0);
+        sendReading("p-1", "glucose", T0, 5);
+        sendReading("p-1", "heart_rate", T0, 400);
+        sendReading("p-1", "spo2", T0, 0);
+        topology.send("p-2", TestJson.reading("p-1", "heart_rate", T0, 70), T0);
+        topology.send("p-1", TestJson.reading("p-1", "heart_rate", T0, 70, "Hz"), T0);
         send("p-1", "[1,2,3]");
 
-        assertThat(rejected.readValuesToList()).extracting(ForecastTopologyTest::reasonOf).containsExactly(
+        assertThat(topology.rejected().readValuesToList()).extracting(ForecastTopologyTest::reasonOf).containsExactly(
             "MISSING_FIELD", "UNKNOWN_SIGNAL", "OUT_OF_RANGE", "SENSOR_OFF", "KEY_MISMATCH", "WRONG_UNIT",
             "MALFORMED");
         assertThat(counter("vitalcast.readings", "outcome", "rejected")).isEqualTo(7);
@@ -124,7 +79,7 @@ class ForecastTopologyTest {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70 + (s % 3));
         }
 
-        List<String> published = forecasts.readValuesToList();
+        List<String> published = topology.forecasts().readValuesToList();
         assertThat(published).hasSize(17);
         assertThat(published.get(0)).contains("\"patientId\":\"p-1\"", "\"kind\":\"baseline\"",
             "\"name\":\"persistence\"", "\"lastStepTime\":\"2026-11-25T16:00:00Z\"", "\"stepMs\":1000",
@@ -140,7 +95,8 @@ class ForecastTopologyTest {
         sendReading("p-1", "heart_rate", T0.plusMillis(600), 80);
         sendReading("p-1", "heart_rate", T0.plusSeconds(5), 70);
 
-        assertThat(forecasts.readValue()).contains("\"lastStepTime\":\"2026-11-25T16:00:00Z\"", "\"value\":70.0");
+        assertThat(topology.forecasts().readValue()).contains("\"lastStepTime\":\"2026-11-25T16:00:00Z\"",
+            "\"value\":70.0");
     }
 
     @Test
@@ -150,10 +106,10 @@ class ForecastTopologyTest {
         }
         sendReading("p-1", "heart_rate", T0.plusSeconds(2), 99);
 
-        assertThat(reasonOf(rejected.readValue())).isEqualTo("LATE");
-        assertThat(forecasts.readValuesToList()).noneMatch(f -> f.contains("99.0"));
+        assertThat(reasonOf(topology.rejected().readValue())).isEqualTo("LATE");
+        assertThat(topology.forecasts().readValuesToList()).noneMatch(f -> f.contains("99.0"));
         assertThat(counter("vitalcast.rejected", "reason", "LATE")).isEqualTo(1);
-        assertThat(registry.get("vitalcast.readings").tag("signal", "heart_rate").tag("outcome", "rejected")
+        assertThat(topology.registry().get("vitalcast.readings").tag("signal", "heart_rate").tag("outcome", "rejected")
             .counter().count()).isEqualTo(1);
     }
 
@@ -165,7 +121,7 @@ class ForecastTopologyTest {
         }
         sendReading("p-1", "heart_rate", T0.plusSeconds(7200), 70);
 
-        List<String> published = forecasts.readValuesToList();
+        List<String> published = topology.forecasts().readValuesToList();
         for (String patient : List.of("p-1", "p-2")) {
             assertThat(published).as("the last step of %s before the jump", patient).anyMatch(f -> f.contains(
                 "\"patientId\":\"" + patient + "\"") && f.contains("\"lastStepTime\":\"2026-11-25T16:00:04Z\""));
@@ -179,18 +135,18 @@ class ForecastTopologyTest {
         sendReading("p-1", "heart_rate", T0.plusMillis(1500), 90);
         sendReading("p-1", "heart_rate", T0.plusSeconds(10), 70);
 
-        assertThat(rejected.isEmpty()).isTrue();
-        assertThat(forecasts.readValuesToList()).anyMatch(f -> f.contains("\"lastStepTime\":\"2026-11-25T16:00:01Z\"")
-            && f.contains("\"value\":90.0"));
+        assertThat(topology.rejected().isEmpty()).isTrue();
+        assertThat(topology.forecasts().readValuesToList())
+            .anyMatch(f -> f.contains("\"lastStepTime\":\"2026-11-25T16:00:01Z\"") && f.contains("\"value\":90.0"));
     }
 
     @Test
     void shouldSplitAWaveformBatchIntoReadings() {
-        send("p-1", "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"start\":" + T0.toEpochMilli()
-            + ",\"intervalMs\":500,\"values\":[70,72,74,76,78,80,82,84,86,88,90,92,94,500]}");
+        topology.send("p-1", TestJson.batch("p-1", "heart_rate", T0, 500, 70, 72, 74, 76, 78, 80, 82, 84, 86, 88, 90,
+            92, 94, 500), T0);
 
-        assertThat(forecasts.readValuesToList()).hasSize(4).first().asString().contains("\"value\":71.0");
-        assertThat(reasonOf(rejected.readValue())).isEqualTo("OUT_OF_RANGE");
+        assertThat(topology.forecasts().readValuesToList()).hasSize(4).first().asString().contains("\"value\":71.0");
+        assertThat(reasonOf(topology.rejected().readValue())).isEqualTo("OUT_OF_RANGE");
     }
 
     @Test
@@ -200,13 +156,13 @@ class ForecastTopologyTest {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s), values[s]);
         }
 
-        List<String> events = alerts.readValuesToList().stream().filter(a -> a.contains("\"kind\":\"LIMIT\""))
-            .toList();
+        List<String> events = topology.alerts().readValuesToList().stream()
+            .filter(a -> a.contains("\"kind\":\"LIMIT\"")).toList();
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).contains("\"state\":\"OPEN\"", "\"severity\":\"CRITICAL\"", "\"observed\":155.0",
             "above the high limit 140");
         assertThat(events.get(1)).contains("\"state\":\"RESOLVED\"");
-        String id = events.get(0).replaceAll(".*\"alertId\":\"([^\"]+)\".*", "$1");
+        String id = field(events.get(0), "alertId");
         assertThat(events.get(1)).contains("\"alertId\":\"" + id + "\"");
     }
 
@@ -224,9 +180,9 @@ class ForecastTopologyTest {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s++), 130);
         }
 
-        List<String> deviation = alerts.readValuesToList().stream()
+        List<String> deviation = topology.alerts().readValuesToList().stream()
             .filter(a -> a.contains("\"kind\":\"DEVIATION\"")).toList();
-        assertThat(deviation).extracting(a -> a.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1"))
+        assertThat(deviation).extracting(a -> field(a, "state"))
             .containsExactly("OPEN", "RESOLVED");
         assertThat(deviation.get(0)).contains("\"expected\":90.0", "above the forecast");
     }
@@ -242,13 +198,13 @@ class ForecastTopologyTest {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s++), v);
         }
 
-        List<String> deviation = alerts.readValuesToList().stream()
+        List<String> deviation = topology.alerts().readValuesToList().stream()
             .filter(a -> a.contains("\"kind\":\"DEVIATION\"")).toList();
-        assertThat(deviation).extracting(a -> a.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1"))
+        assertThat(deviation).extracting(a -> field(a, "state"))
             .containsExactly("OPEN", "UPDATE", "RESOLVED");
         assertThat(deviation.get(0)).contains("\"severity\":\"WARNING\"");
         assertThat(deviation.get(1)).contains("\"severity\":\"CRITICAL\"", "\"observed\":112.0");
-        String id = deviation.get(0).replaceAll(".*\"alertId\":\"([^\"]+)\".*", "$1");
+        String id = field(deviation.get(0), "alertId");
         assertThat(deviation).allSatisfy(a -> assertThat(a).contains("\"alertId\":\"" + id + "\""));
     }
 
@@ -264,11 +220,11 @@ class ForecastTopologyTest {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s), 110);
         }
 
-        List<String> published = forecasts.readValuesToList();
+        List<String> published = topology.forecasts().readValuesToList();
         assertThat(published).anyMatch(f -> f.contains("\"lastStepTime\":\"2026-11-25T16:00:23Z\""));
         assertThat(published).anyMatch(f -> f.contains("\"lastStepTime\":\"2026-11-25T16:01:00Z\"")
             && f.contains("\"value\":110.0"));
-        assertThat(alerts.readValuesToList()).noneMatch(a -> a.contains("\"kind\":\"DEVIATION\""));
+        assertThat(topology.alerts().readValuesToList()).noneMatch(a -> a.contains("\"kind\":\"DEVIATION\""));
     }
 
     @Test
@@ -278,20 +234,20 @@ class ForecastTopologyTest {
         }
         sendReading("p-1", "rr_interval", T0.plusMillis(1000), 0.4);
 
-        List<String> published = forecasts.readValuesToList();
+        List<String> published = topology.forecasts().readValuesToList();
         assertThat(published).as("one per beat once the sinus reference has its warm-up beats").hasSize(2);
         assertThat(published.get(1)).contains("\"stepMs\":null", "\"timestamp\":\"2026-11-25T16:00:04Z\"",
             "\"name\":\"sinus-rhythm\"");
-        assertThat(reasonOf(rejected.readValue())).isEqualTo("LATE");
+        assertThat(reasonOf(topology.rejected().readValue())).isEqualTo("LATE");
     }
 
     @Test
     void shouldDeclareTheQualityAndAlertPolicyCountersAtZeroBeforeAnyEvent() {
-        assertThat(registry.get("vitalcast.quality.problems").tag("signal", "spo2").tag("problem", "DROPOUT")
+        assertThat(topology.registry().get("vitalcast.quality.problems").tag("signal", "spo2").tag("problem", "DROPOUT")
             .counter().count()).isZero();
-        assertThat(registry.get("vitalcast.alerts.suppressed").tag("kind", "DEVIATION").tag("reason", "cap")
+        assertThat(topology.registry().get("vitalcast.alerts.suppressed").tag("kind", "DEVIATION").tag("reason", "cap")
             .counter().count()).isZero();
-        assertThat(registry.get("vitalcast.alert.acks").tag("action", "SNOOZE").tag("outcome", "accepted")
+        assertThat(topology.registry().get("vitalcast.alert.acks").tag("action", "SNOOZE").tag("outcome", "accepted")
             .counter().count()).isZero();
     }
 
@@ -302,12 +258,12 @@ class ForecastTopologyTest {
             sendReading("p-other", "heart_rate", T0.plusSeconds(s), 90);
         }
 
-        assertThat(registry.get("vitalcast.watched.value").tag("patient", "p-watched").gauge().value())
+        assertThat(topology.registry().get("vitalcast.watched.value").tag("patient", "p-watched").gauge().value())
             .isEqualTo(74.0);
-        assertThat(registry.get("vitalcast.watched.forecast").tag("patient", "p-watched").gauge().value())
+        assertThat(topology.registry().get("vitalcast.watched.forecast").tag("patient", "p-watched").gauge().value())
             .isEqualTo(74.0);
-        assertThat(registry.find("vitalcast.watched.value").tag("patient", "p-other").gauge()).isNull();
-        assertThat(registry.getMeters()).allSatisfy(m -> assertThat(m.getId().getTags())
+        assertThat(topology.registry().find("vitalcast.watched.value").tag("patient", "p-other").gauge()).isNull();
+        assertThat(topology.registry().getMeters()).allSatisfy(m -> assertThat(m.getId().getTags())
             .noneMatch(t -> t.getValue().equals("p-other")));
     }
 
@@ -317,8 +273,9 @@ class ForecastTopologyTest {
             sendReading("p-7", "spo2", T0.plusSeconds(s), s < 2 ? 97 : 85);
         }
 
-        assertThat(forecasts.readKeyValuesToList()).allSatisfy(kv -> assertThat(kv.key).isEqualTo("p-7"));
-        assertThat(alerts.readKeyValuesToList()).isNotEmpty().allSatisfy(kv -> assertThat(kv.key).isEqualTo("p-7"));
+        assertThat(topology.forecasts().readKeyValuesToList()).allSatisfy(kv -> assertThat(kv.key).isEqualTo("p-7"));
+        assertThat(topology.alerts().readKeyValuesToList()).isNotEmpty()
+            .allSatisfy(kv -> assertThat(kv.key).isEqualTo("p-7"));
     }
 
 }

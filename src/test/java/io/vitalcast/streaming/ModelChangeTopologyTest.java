@@ -3,35 +3,24 @@ package io.vitalcast.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitalcast.data.SeriesKey;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.RecurrentModel;
-import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.model.RecurrentNetwork;
 import io.vitalcast.modelfile.ModelBundle;
 import io.vitalcast.modelfile.ModelFile;
 import io.vitalcast.modelfile.Provenance;
 import io.vitalcast.series.SeriesState;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * same model file loaded again carries the state on.
  */
 class ModelChangeTopologyTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-25T16:00:00Z");
     private static final String SIGNAL = "heart_rate";
     private static final SeriesKey SERIES = new SeriesKey("p-1", SIGNAL);
@@ -49,6 +37,9 @@ class ModelChangeTopologyTest {
         Map.of(SIGNAL, SignalCatalog.defaults().spec(SIGNAL, Duration.ofMinutes(1))), null, Duration.ofSeconds(10),
         0.0, 3, 2, Map.of());
     private static final Path SHIPPED = Path.of("samples", "models", SIGNAL + ".json");
+
+    @RegisterExtension
+    final TopologyHarness topology = TopologyHarness.startingAt(T0);
 
     @TempDir
     Path directory;
@@ -128,37 +119,27 @@ class ModelChangeTopologyTest {
         return ModelRegistry.load(models, SETTINGS.signals());
     }
 
-    /** {@code minutes} minutes of readings from {@code fromMinute} through a topology storing {@code stored}. */
+    /**
+     * {@code minutes} minutes of readings from {@code fromMinute} through a topology with {@code models}: started
+     * afresh when {@code stored} is null, otherwise restarted on the same state directory with {@code stored} in its
+     * series store.
+     */
     private Outcome run(ModelRegistry models, SeriesState stored, long fromMinute, int minutes) {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "model-change-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, directory.resolve("state-" + fromMinute).toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(SETTINGS, models,
-            new VitalcastMetrics(new SimpleMeterRegistry())), properties, T0)) {
-            if (stored != null) {
-                driver.<SeriesKey, SeriesState>getKeyValueStore(ForecastProcessor.STORE).put(SERIES, stored);
-            }
-            TestInputTopic<String, byte[]> in = driver.createInputTopic("vitals.readings", new StringSerializer(),
-                new ByteArraySerializer());
-            for (long minute = fromMinute; minute < fromMinute + minutes; minute++) {
-                Instant time = T0.plus(Duration.ofMinutes(minute));
-                double value = 75 + 8 * Math.sin(minute / 6.0) + (minute % 3);
-                String json = "{\"patientId\":\"p-1\",\"signal\":\"" + SIGNAL + "\",\"timestamp\":\"" + time
-                    + "\",\"value\":" + value + "}";
-                in.pipeInput("p-1", json.getBytes(StandardCharsets.UTF_8), time);
-            }
-            List<Long> forecastMinutes = new ArrayList<>();
-            for (String forecast : driver.createOutputTopic("vitals.forecasts", new StringDeserializer(),
-                new StringDeserializer()).readValuesToList()) {
-                forecastMinutes.add(minuteOf(Instant.parse(JSON.readTree(forecast).get("lastStepTime").asText())
-                    .toEpochMilli()));
-            }
-            return new Outcome(forecastMinutes,
-                driver.<SeriesKey, SeriesState>getKeyValueStore(ForecastProcessor.STORE).get(SERIES));
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable forecast record", e);
+        if (stored == null) {
+            topology.start(SETTINGS, models);
+        } else {
+            topology.restart(models);
+            topology.<SeriesKey, SeriesState>keyValueStore(ForecastProcessor.STORE).put(SERIES, stored);
         }
+        for (long minute = fromMinute; minute < fromMinute + minutes; minute++) {
+            Instant time = T0.plus(Duration.ofMinutes(minute));
+            double value = 75 + 8 * Math.sin(minute / 6.0) + (minute % 3);
+            topology.send("p-1", TestJson.reading("p-1", SIGNAL, time, value), time);
+        }
+        List<Long> forecastMinutes = topology.forecastTrees().stream()
+            .map(forecast -> minuteOf(TestJson.lastStepMs(forecast))).toList();
+        return new Outcome(forecastMinutes,
+            topology.<SeriesKey, SeriesState>keyValueStore(ForecastProcessor.STORE).get(SERIES));
     }
 
     private static long minuteOf(long epochMillis) {

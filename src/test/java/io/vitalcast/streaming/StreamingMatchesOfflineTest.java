@@ -3,18 +3,14 @@ package io.vitalcast.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.Reading;
 import io.vitalcast.data.ReadingsCsv;
@@ -24,16 +20,9 @@ import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.LstmForecaster;
 import io.vitalcast.forecasting.ModelRegistry;
-import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.modelfile.ModelFile;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,10 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stateful models.
  */
 class StreamingMatchesOfflineTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path stateDir;
+    @RegisterExtension
+    final TopologyHarness topology = TopologyHarness.startingNow();
 
     @TempDir
     Path modelDir;
@@ -71,30 +58,14 @@ class StreamingMatchesOfflineTest {
 
         Map<Long, double[]> expected = offlineForecasts(SeriesBuilder.prepare(readings, spec), offline);
         Map<Long, double[]> streamed = new HashMap<>();
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "match-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(settings, models,
-            new VitalcastMetrics(new SimpleMeterRegistry())), properties)) {
-            TestInputTopic<String, byte[]> in = driver.createInputTopic("vitals.readings", new StringSerializer(),
-                new ByteArraySerializer());
-            TestOutputTopic<String, String> out = driver.createOutputTopic("vitals.forecasts",
-                new StringDeserializer(), new StringDeserializer());
-            for (Reading r : readings) {
-                String json = "{\"patientId\":\"" + r.patientId() + "\",\"signal\":\"heart_rate\",\"timestamp\":\""
-                    + r.timestamp() + "\",\"value\":" + r.value() + "}";
-                in.pipeInput(r.patientId(), json.getBytes(StandardCharsets.UTF_8), r.timestamp());
-            }
-            for (String value : out.readValuesToList()) {
-                JsonNode forecast = JSON.readTree(value);
-                assertThat(forecast.path("model").path("kind").asText()).isEqualTo("lstm");
-                double[] points = new double[forecast.get("points").size()];
-                for (int h = 0; h < points.length; h++) {
-                    points[h] = forecast.get("points").get(h).get("value").asDouble();
-                }
-                streamed.put(Instant.parse(forecast.get("lastStepTime").asText()).toEpochMilli(), points);
-            }
+        topology.start(settings, models);
+        for (Reading r : readings) {
+            topology.send(r.patientId(), TestJson.reading(r.patientId(), "heart_rate", r.timestamp(), r.value()),
+                r.timestamp());
+        }
+        for (JsonNode forecast : topology.forecastTrees()) {
+            assertThat(forecast.path("model").path("kind").asText()).isEqualTo("lstm");
+            streamed.put(TestJson.lastStepMs(forecast), TestJson.pointValues(forecast));
         }
 
         assertThat(streamed).hasSizeGreaterThan(700);

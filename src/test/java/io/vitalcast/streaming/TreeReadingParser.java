@@ -1,23 +1,41 @@
 package io.vitalcast.streaming;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vitalcast.data.InvalidReason;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.series.SourceRecord;
 
 /**
- * The tree-model (databind {@code readTree}) implementation that {@link ReadingParser} had before it read tokens in
- * one pass: kept in the tests only, as the oracle that the streaming parser must agree with on every input.
+ * The oracle of {@link ReadingParserTest}: the input rules of a reading stated once more, independently of
+ * {@link ReadingParser} (which reads tokens in one pass, for speed), with Jackson's tree model and none of its code,
+ * so that a mistake in the production parser is not repeated here. The rules, the first one broken giving the
+ * reason:
+ * <ol>
+ *   <li>the value is a JSON object, NaN and Infinity allowed as numbers ({@code MALFORMED}, with the first line of
+ *       Jackson's message);</li>
+ *   <li>{@code patientId}, then {@code signal}, is non-blank text ({@code MISSING_FIELD});</li>
+ *   <li>the record key is the patient id ({@code KEY_MISMATCH});</li>
+ *   <li>the signal is in the catalog ({@code UNKNOWN_SIGNAL}), and a {@code unit} given as text is the catalog's
+ *       ({@code WRONG_UNIT});</li>
+ *   <li>with a {@code values} field the record is a batch and needs {@code start}, a positive {@code intervalMs}
+ *       and a non-empty array, sample {@code i} at {@code start + round(i * intervalMs)}; without one it needs
+ *       {@code timestamp} and {@code value} ({@code MISSING_FIELD});</li>
+ *   <li>each value is finite ({@code NOT_FINITE}), not the sensor-off value ({@code SENSOR_OFF}) and within the
+ *       signal's {@code [min, max]} ({@code OUT_OF_RANGE}); a sample of a batch that is not a number is rejected on
+ *       its own ({@code MISSING_FIELD}).</li>
+ * </ol>
+ * A timestamp is ISO-8601 text or an integral number of epoch milliseconds; a number is a JSON number or text that
+ * Java reads as a double. A field of another JSON type counts as absent; a repeated field counts with its last value.
  */
 final class TreeReadingParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -30,106 +48,102 @@ final class TreeReadingParser {
         this.signals = Map.copyOf(signals);
     }
 
-    /** Parses one input record; {@code key} is its key as text (null when absent). */
-    public List<ParseResult> parse(String key, SourceRecord source) {
-        JsonNode root;
+    /** What the rules make of one input record; {@code key} is its key as text (null when absent). */
+    List<ParseResult> parse(String key, SourceRecord source) {
         try {
-            if (source.value() == null) {
-                return List.of(reject(RejectReason.MALFORMED, "the record has no value", null, null, source));
-            }
-            root = MAPPER.readTree(source.value());
-        } catch (java.io.IOException e) {
-            return List.of(reject(RejectReason.MALFORMED, "not JSON: " + firstLine(e.getMessage()), null, null,
-                source));
+            return readings(key, object(source.value()), source);
+        } catch (Broken rule) {
+            return List.of(rule.rejection(source));
         }
-        if (root == null || !root.isObject()) {
-            return List.of(reject(RejectReason.MALFORMED, "expected a JSON object", null, null, source));
+    }
+
+    private List<ParseResult> readings(String key, JsonNode record, SourceRecord source) {
+        String patientId = record.path("patientId").textValue();
+        String signal = record.path("signal").textValue();
+        if (isBlank(patientId)) {
+            throw new Broken(RejectReason.MISSING_FIELD, "patientId is missing", null, signal);
         }
-        String patientId = text(root, "patientId");
-        String signal = text(root, "signal");
-        if (patientId == null || patientId.isBlank()) {
-            return List.of(reject(RejectReason.MISSING_FIELD, "patientId is missing", null, signal, source));
+        if (isBlank(signal)) {
+            throw new Broken(RejectReason.MISSING_FIELD, "signal is missing", patientId, null);
         }
-        if (signal == null || signal.isBlank()) {
-            return List.of(reject(RejectReason.MISSING_FIELD, "signal is missing", patientId, null, source));
-        }
-        if (key == null || !key.equals(patientId)) {
-            return List.of(reject(RejectReason.KEY_MISMATCH, "records must be keyed by their patientId",
-                patientId, null, source));
+        if (!patientId.equals(key)) {
+            throw new Broken(RejectReason.KEY_MISMATCH, "records must be keyed by their patientId", patientId, null);
         }
         SignalSpec spec = signals.get(signal);
         if (spec == null) {
-            return List.of(reject(RejectReason.UNKNOWN_SIGNAL, "signal '" + signal + "' is not configured; known: "
-                + new java.util.TreeSet<>(signals.keySet()), patientId, null, source));
+            throw new Broken(RejectReason.UNKNOWN_SIGNAL, String.format("signal '%s' is not configured; known: %s",
+                signal, new TreeSet<>(signals.keySet())), patientId, null);
         }
-        String unit = text(root, "unit");
+        String unit = record.path("unit").textValue();
         if (unit != null && !unit.equals(spec.unit())) {
-            return List.of(reject(RejectReason.WRONG_UNIT, "unit '" + unit + "' but " + signal + " is in '"
-                + spec.unit() + "'", patientId, signal, source));
+            throw new Broken(RejectReason.WRONG_UNIT, String.format("unit '%s' but %s is in '%s'", unit, signal,
+                spec.unit()), patientId, signal);
         }
-        if (root.has("values")) {
-            return batch(root, patientId, spec, source);
-        }
-        Long timestamp = timestamp(root.get("timestamp"));
+        Origin origin = new Origin(patientId, spec, source);
+        return record.has("values") ? batch(record, origin) : List.of(single(record, origin));
+    }
+
+    private static ParseResult single(JsonNode record, Origin origin) {
+        Long timestamp = epochMillis(record.get("timestamp"));
         if (timestamp == null) {
-            return List.of(reject(RejectReason.MISSING_FIELD, "timestamp is missing or not ISO-8601 / epoch ms",
-                patientId, signal, source));
+            throw origin.missing("timestamp is missing or not ISO-8601 / epoch ms");
         }
-        Double value = number(root.get("value"));
+        Double value = number(record.get("value"));
         if (value == null) {
-            return List.of(reject(RejectReason.MISSING_FIELD, "value is missing or not a number", patientId, signal,
-                source));
+            throw origin.missing("value is missing or not a number");
         }
-        return List.of(validate(patientId, spec, timestamp, value, source, ""));
+        return origin.judge(timestamp, value, "");
     }
 
-    private List<ParseResult> batch(JsonNode root, String patientId, SignalSpec spec, SourceRecord source) {
-        Long start = timestamp(root.get("start"));
-        Double interval = number(root.get("intervalMs"));
-        JsonNode values = root.get("values");
-        if (start == null || interval == null || !(interval > 0) || !values.isArray() || values.isEmpty()) {
-            return List.of(reject(RejectReason.MISSING_FIELD, "a batch needs start, a positive intervalMs and a "
-                + "non-empty values array", patientId, spec.name(), source));
+    private static List<ParseResult> batch(JsonNode record, Origin origin) {
+        Long start = epochMillis(record.get("start"));
+        Double interval = number(record.get("intervalMs"));
+        JsonNode values = record.get("values");
+        boolean complete = start != null && interval != null && interval > 0 && values.isArray() && !values.isEmpty();
+        if (!complete) {
+            throw origin.missing("a batch needs start, a positive intervalMs and a non-empty values array");
         }
-        List<ParseResult> results = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            long time = start + Math.round(i * interval);
+        return IntStream.range(0, values.size()).mapToObj(i -> {
             Double value = number(values.get(i));
-            if (value == null) {
-                results.add(reject(RejectReason.MISSING_FIELD, "values[" + i + "] is not a number", patientId,
-                    spec.name(), source));
-            } else {
-                results.add(validate(patientId, spec, time, value, source, " (values[" + i + "])"));
-            }
+            return value == null ? origin.missing("values[" + i + "] is not a number").rejection(origin.source())
+                : origin.judge(start + Math.round(i * interval), value, " (values[" + i + "])");
+        }).toList();
+    }
+
+    private static JsonNode object(byte[] value) {
+        if (value == null) {
+            throw new Broken(RejectReason.MALFORMED, "the record has no value", null, null);
         }
-        return results;
-    }
-
-    private static ParseResult validate(String patientId, SignalSpec spec, long timestamp, double value,
-                                        SourceRecord source, String where) {
-        Optional<InvalidReason> invalid = spec.check(value);
-        if (invalid.isPresent()) {
-            RejectReason reason = switch (invalid.get()) {
-                case NOT_FINITE -> RejectReason.NOT_FINITE;
-                case SENSOR_OFF -> RejectReason.SENSOR_OFF;
-                case WRONG_UNIT -> RejectReason.WRONG_UNIT;
-                default -> RejectReason.OUT_OF_RANGE;
-            };
-            return reject(reason, spec.name() + " value " + value + where + " is invalid: valid range [" + spec.min()
-                + ", " + spec.max() + "]" + (spec.sensorOffValue() == null ? "" : ", sensor off at "
-                + spec.sensorOffValue()), patientId, spec.name(), source);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(value);
+        } catch (IOException e) {
+            String message = e.getMessage();
+            throw new Broken(RejectReason.MALFORMED, "not JSON: " + (message == null ? "unreadable"
+                : message.split("\n", 2)[0]), null, null);
         }
-        return ParseResult.valid(new ReadingEvent(patientId, spec.name(), timestamp, value, source));
+        if (root == null || !root.isObject()) {
+            throw new Broken(RejectReason.MALFORMED, "expected a JSON object", null, null);
+        }
+        return root;
     }
 
-    private static ParseResult reject(RejectReason reason, String detail, String patientId, String signal,
-                                      SourceRecord source) {
-        return ParseResult.rejected(RejectedReading.of(reason, detail, patientId, signal, source));
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node != null && node.isTextual() ? node.asText() : null;
+    private static Long epochMillis(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber()) {
+            return node.longValue();
+        }
+        try {
+            return node.isTextual() ? Instant.parse(node.textValue()).toEpochMilli() : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Double number(JsonNode node) {
@@ -139,39 +153,50 @@ final class TreeReadingParser {
         if (node.isNumber()) {
             return node.doubleValue();
         }
-        if (node.isTextual()) {
-            try {
-                return Double.parseDouble(node.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Long timestamp(JsonNode node) {
-        if (node == null) {
+        try {
+            return node.isTextual() ? Double.valueOf(node.textValue()) : null;
+        } catch (NumberFormatException e) {
             return null;
         }
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return Instant.parse(node.asText()).toEpochMilli();
-            } catch (DateTimeParseException e) {
-                return null;
+    }
+
+    /** The patient, signal and input record that the values of one record belong to. */
+    private record Origin(String patientId, SignalSpec spec, SourceRecord source) {
+
+        /** A value at {@code timestampMs}; {@code where} places a batch sample in the detail ("" for a reading). */
+        ParseResult judge(long timestampMs, double value, String where) {
+            RejectReason reason = Double.isNaN(value) || Double.isInfinite(value) ? RejectReason.NOT_FINITE
+                : spec.sensorOffValue() != null && value == spec.sensorOffValue() ? RejectReason.SENSOR_OFF
+                : value < spec.min() || value > spec.max() ? RejectReason.OUT_OF_RANGE
+                : null;
+            if (reason == null) {
+                return ParseResult.valid(new ReadingEvent(patientId, spec.name(), timestampMs, value, source));
             }
+            String sensorOff = spec.sensorOffValue() == null ? "" : ", sensor off at " + spec.sensorOffValue();
+            return new Broken(reason, String.format("%s value %s%s is invalid: valid range [%s, %s]%s", spec.name(),
+                value, where, spec.min(), spec.max(), sensorOff), patientId, spec.name()).rejection(source);
         }
-        return null;
+
+        Broken missing(String detail) {
+            return new Broken(RejectReason.MISSING_FIELD, detail, patientId, spec.name());
+        }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
+    /** A rule the record breaks, thrown from where it is found to the rejection it makes. */
+    private static final class Broken extends RuntimeException {
+        private final RejectReason reason;
+        private final String patientId;
+        private final String signal;
 
+        Broken(RejectReason reason, String detail, String patientId, String signal) {
+            super(detail, null, false, false);
+            this.reason = reason;
+            this.patientId = patientId;
+            this.signal = signal;
+        }
+
+        ParseResult rejection(SourceRecord source) {
+            return ParseResult.rejected(RejectedReading.of(reason, getMessage(), patientId, signal, source));
+        }
+    }
 }
