@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link SeriesUpdater} with the persistence baseline (horizon 10) and the product's default settings, the state
  * read from and written back to bytes with {@link SeriesStateSerde} as the store does. The readings stay within
  * the clinical limits, so no alert event is emitted, as on most steps of a real stream. The bytes written per step
- * are printed at the end of each iteration set.
+ * are printed at the end of each iteration set. Run with and without the online calibration of the intervals.
  * <pre>
  * mvn -Pbench test-compile exec:exec -Dbench.args="SeriesStepBenchmark"
  * </pre>
@@ -47,6 +48,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SeriesStepBenchmark {
     private static final String SIGNAL = "heart_rate";
 
+    /** The online interval calibration's rate: 0 is the model's own intervals, 0.05 the default. */
+    @Param({"0", "0.05"})
+    public double calibrationRate;
+
     private final SeriesStateSerde serde = new SeriesStateSerde();
     private SeriesUpdater updater;
     private SignalSpec spec;
@@ -59,7 +64,7 @@ public class SeriesStepBenchmark {
     public void setUp() {
         StreamingSettings settings = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "localhost:9092", "bench"))).toStreamingSettings();
-        updater = new SeriesUpdater(settings.alerting());
+        updater = new SeriesUpdater(settings.alerting(), calibrationRate);
         spec = settings.signals().get(SIGNAL);
         model = ModelRegistry.baselines().modelOf(SIGNAL);
         stepMs = spec.step().toMillis();

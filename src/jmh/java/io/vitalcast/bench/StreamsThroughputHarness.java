@@ -19,7 +19,7 @@ import io.vitalcast.embedded.EmbeddedKafka;
 import io.vitalcast.embedded.EmbeddedKafkaSettings;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
-import io.vitalcast.streaming.ForecastTopology;
+import io.vitalcast.streaming.ForecasterWiring;
 import io.vitalcast.streaming.StreamingSettings;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,9 +51,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * <ol>
  *   <li>pass-through: readings copied to the output topic as bytes (no JSON parsing, no state): the floor set by
  *       the broker, the clients and exactly-once transactions;</li>
- *   <li>{@link ForecastTopology} with no model directory: the persistence baseline for every signal, so the figure
+ *   <li>{@link io.vitalcast.streaming.ForecastTopology} with no model directory: the persistence baseline for every signal, so the figure
  *       is the streaming part's cost (and a forecast for every step);</li>
- *   <li>{@link ForecastTopology} with the models in {@code samples/models} (LSTMs for the three signals);</li>
+ *   <li>{@link io.vitalcast.streaming.ForecastTopology} with the models in {@code samples/models} (LSTMs for the three signals);</li>
  *   <li>pass-through again.</li>
  * </ol>
  * For each, the time runs from {@link StreamsRunner#start()} until a read_committed consumer has counted the
@@ -157,9 +157,9 @@ public final class StreamsThroughputHarness {
             String suffix = "-r" + round;
             Result passFirst = measure("pass-1" + suffix, StreamsThroughputHarness::passThrough, "", readings,
                 readings);
-            Result baseline = measure("baseline" + suffix, ForecastTopology::build, "", readings,
+            Result baseline = measure("baseline" + suffix, ForecasterWiring::forecaster, "", readings,
                 expectedForecasts(ModelRegistry.baselines(), patients, minutes));
-            Result lstm = measure("lstm" + suffix, ForecastTopology::build, models.toString(), readings,
+            Result lstm = measure("lstm" + suffix, ForecasterWiring::forecaster, models.toString(), readings,
                 expectedForecasts(registry, patients, minutes));
             Result passLast = measure("pass-2" + suffix, StreamsThroughputHarness::passThrough, "", readings,
                 readings);

@@ -158,7 +158,7 @@ final class BacktestCommand implements Callable<Integer> {
         StreamingSettings streaming = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
             spec.isEventDriven() ? Duration.ZERO : spec.step(), configuration.alertMargin(),
             configuration.alertSustainSteps(), configuration.alertClearSteps(), configuration.limits(),
-            Map.of(signal, policy), configuration.maxAlertsPerPatientHour());
+            Map.of(signal, policy), configuration.maxAlertsPerPatientHour(), configuration.calibrationRate());
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
         TopologyReplay.Output output = TopologyReplay.run(readings, streaming, models);
@@ -187,6 +187,15 @@ final class BacktestCommand implements Callable<Integer> {
             && a.state() == io.vitalcast.alerting.AlertState.OPEN).count();
         out.printf(Locale.ROOT, "signal quality %s: %d SENSOR alerts (not scored as detections)%n",
             noQuality ? "off" : "on", sensorAlerts);
+        out.printf(Locale.ROOT, "alerts opened per hour: DEVIATION %.1f, LIMIT %.1f, PREDICTED_LIMIT %.1f%n",
+            output.openedPerHour(io.vitalcast.alerting.AlertKind.DEVIATION, last - first),
+            output.openedPerHour(io.vitalcast.alerting.AlertKind.LIMIT, last - first),
+            output.openedPerHour(io.vitalcast.alerting.AlertKind.PREDICTED_LIMIT, last - first));
+        StringBuilder coverage = new StringBuilder();
+        output.coverage().forEach((horizon, c) -> coverage.append(String.format(Locale.ROOT, " h%d %.1f%%", horizon,
+            100 * c.fraction())));
+        out.printf(Locale.ROOT, "%.0f%% interval coverage as the stream scored it (online calibration):%s%n",
+            100 * models.modelOf(signal).intervals().level(), coverage.length() == 0 ? " none" : coverage);
         if (listAlerts) {
             for (io.vitalcast.alerting.AlertEvent a : output.alerts()) {
                 out.printf(Locale.ROOT, "  %s  %-15s %-8s %-8s %s%n", a.timestamp(), a.kind(), a.state(),

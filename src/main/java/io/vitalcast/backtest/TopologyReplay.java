@@ -2,10 +2,14 @@ package io.vitalcast.backtest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitalcast.alerting.AlertEvent;
 import io.vitalcast.alerting.AlertKind;
@@ -41,8 +45,17 @@ public final class TopologyReplay {
      * @param alerts    every alert event, in order
      * @param forecasts every forecast, in order
      * @param rejected  rejected records
+     * @param coverage  how often each horizon step's interval held the value, as the stream scored it (with the
+     *                  series' online calibration), by 1-based horizon step; steps without an interval not counted
      */
-    public record Output(List<AlertEvent> alerts, List<ForecastRecord> forecasts, int rejected) {
+    public record Output(List<AlertEvent> alerts, List<ForecastRecord> forecasts, int rejected,
+                         Map<Integer, Coverage> coverage) {
+
+        /** Opened alerts of a kind per hour of the given span. */
+        public double openedPerHour(io.vitalcast.alerting.AlertKind kind, long spanMs) {
+            long opened = alerts.stream().filter(a -> a.state() == AlertState.OPEN && a.kind() == kind).count();
+            return spanMs <= 0 ? Double.NaN : opened * 3.6e6 / spanMs;
+        }
 
         /** Times (epoch ms) at which alerts opened. */
         public long[] openTimesMs() {
@@ -58,12 +71,27 @@ public final class TopologyReplay {
         }
     }
 
+    /**
+     * Values of one horizon step inside and outside their forecast intervals.
+     *
+     * @param inside  inside the interval
+     * @param outside outside it
+     */
+    public record Coverage(long inside, long outside) {
+        /** The share inside, NaN without any. */
+        public double fraction() {
+            long total = inside + outside;
+            return total == 0 ? Double.NaN : (double) inside / total;
+        }
+    }
+
     public static Output run(List<Reading> readings, StreamingSettings settings, ModelRegistry models) {
         List<AlertEvent> alerts = new ArrayList<>();
         List<ForecastRecord> forecasts = new ArrayList<>();
         int rejected;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (TopologySession session = TopologySession.openTemporary(settings, models,
-            new VitalcastMetrics(new SimpleMeterRegistry()))) {
+            new VitalcastMetrics(registry))) {
             TestInputTopic<String, byte[]> in = session.readings();
             TestOutputTopic<String, AlertEvent> alertTopic = session.alertEvents();
             TestOutputTopic<String, ForecastRecord> forecastTopic = session.forecastRecords();
@@ -86,7 +114,20 @@ public final class TopologyReplay {
             rejected = (int) session.rejected().readValuesToList().stream()
                 .filter(r -> !r.contains("\"" + FLUSH_PATIENT + "\"")).count();
         }
-        return new Output(alerts, forecasts, rejected);
+        return new Output(alerts, forecasts, rejected, coverage(registry));
+    }
+
+    /** The interval counters the forecasting processor kept, summed over signals, by horizon step. */
+    private static Map<Integer, Coverage> coverage(SimpleMeterRegistry registry) {
+        Map<Integer, long[]> counts = new TreeMap<>();
+        for (Counter counter : registry.find(VitalcastMetrics.INTERVAL).counters()) {
+            int horizon = Integer.parseInt(counter.getId().getTag("horizon"));
+            boolean inside = "inside".equals(counter.getId().getTag("outcome"));
+            counts.computeIfAbsent(horizon, h -> new long[2])[inside ? 0 : 1] += (long) counter.count();
+        }
+        Map<Integer, Coverage> coverage = new TreeMap<>();
+        counts.forEach((horizon, c) -> coverage.put(horizon, new Coverage(c[0], c[1])));
+        return Collections.unmodifiableMap(coverage);
     }
 
     /** A single reading, its timestamp in epoch milliseconds. */

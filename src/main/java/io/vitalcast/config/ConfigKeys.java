@@ -37,6 +37,11 @@ public final class ConfigKeys {
     public static final String ALERT_PREDICTED_PROBABILITY = "vitalcast.alert.predicted.probability";
     /** Alerts per patient in any hour, across signals and kinds; 0 for no cap. */
     public static final String ALERT_MAX_PER_PATIENT_HOUR = "vitalcast.alert.max.per.patient.hour";
+    /**
+     * How fast each series calibrates its model's intervals to its own residuals (the rate of adaptive conformal
+     * inference on the log width); 0 keeps the model's own intervals.
+     */
+    public static final String CALIBRATION_RATE = "vitalcast.intervals.calibration.rate";
     public static final String METRICS_PORT = "vitalcast.metrics.port";
     /** Comma-separated, explicit opt-in list of patients exported per patient in metrics (capped). */
     public static final String WATCHED_PATIENTS = "vitalcast.metrics.watched.patients";
@@ -73,7 +78,8 @@ public final class ConfigKeys {
         TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, MODELS_DIR, WINDOW_GRACE, ALERT_MARGIN, ALERT_SUSTAIN_STEPS,
         ALERT_CLEAR_STEPS, METRICS_PORT, WATCHED_PATIENTS, TOPIC_ALERT_ACKS, ALERT_SENSITIVITY,
         ALERT_SUSTAIN_WINDOW_STEPS, ALERT_EXIT_RATIO, ALERT_REALERT_INTERVAL, ALERT_CRITICAL_RATIO,
-        ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR);
+        ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR,
+        CALIBRATION_RATE);
 
     /** The built-in defaults, Vitalcast and Kafka keys alike. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -104,6 +110,7 @@ public final class ConfigKeys {
         d.put(ALERT_WARMUP_STEPS, "10");
         d.put(ALERT_PREDICTED_PROBABILITY, "0.5");
         d.put(ALERT_MAX_PER_PATIENT_HOUR, "0");
+        d.put(CALIBRATION_RATE, Double.toString(io.vitalcast.forecasting.OnlineCalibration.RATE));
         d.put(METRICS_PORT, "9464");
         d.put(WATCHED_PATIENTS, "");
         limits(d, "heart_rate", "40", "140");

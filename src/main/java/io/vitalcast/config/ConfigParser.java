@@ -76,7 +76,17 @@ final class ConfigParser {
             integer(ConfigKeys.METRICS_PORT, 0, 65535),
             watchedPatients(),
             kafka,
-            integer(ConfigKeys.ALERT_MAX_PER_PATIENT_HOUR, 0, Integer.MAX_VALUE));
+            integer(ConfigKeys.ALERT_MAX_PER_PATIENT_HOUR, 0, Integer.MAX_VALUE),
+            calibrationRate());
+    }
+
+    private double calibrationRate() {
+        Setting setting = setting(ConfigKeys.CALIBRATION_RATE);
+        Double value = number(setting.value());
+        if (value == null || value < 0 || value > 1) {
+            throw ConfigException.invalid(setting, "a number from 0 (off) to 1");
+        }
+        return value;
     }
 
     private java.util.Set<String> watchedPatients() {

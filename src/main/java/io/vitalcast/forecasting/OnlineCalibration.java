@@ -20,7 +20,10 @@ import java.util.Arrays;
  * @param logScales log of the width factor per horizon step (0-based); steps beyond the array are unscaled
  */
 public record OnlineCalibration(double[] logScales) {
-    /** The learning rate: about 50 scored steps move the scale by a factor of e at a miss rate 2 alpha off. */
+    /**
+     * The default learning rate: at 90% intervals a miss widens by 4.6% and a covered step narrows by 0.5%, so about
+     * 15 steps of misses in a row double a width and some 140 covered steps halve it.
+     */
     public static final double RATE = 0.05;
     /** The largest factor by which the calibration widens (or narrows) the prior. */
     public static final double MAX_SCALE = 20;
@@ -56,12 +59,31 @@ public record OnlineCalibration(double[] logScales) {
      * @param horizonStep 1-based horizon step of the forecast scored
      * @param covered     whether the value was inside that forecast's (already calibrated) interval
      * @param level       the intervals' two-sided coverage level
+     * @param rate        the learning rate, above 0
      */
-    public OnlineCalibration observe(int horizonStep, boolean covered, double level) {
-        double[] next = Arrays.copyOf(logScales, Math.max(logScales.length, horizonStep));
+    public OnlineCalibration observe(int horizonStep, boolean covered, double level, double rate) {
+        Boolean[] outcomes = new Boolean[horizonStep];
+        outcomes[horizonStep - 1] = covered;
+        return observe(outcomes, level, rate);
+    }
+
+    /**
+     * This calibration after the forecast steps scored at one step of the series, in one update.
+     *
+     * @param covered whether each horizon step's value was inside its interval (index 0 for step 1), null for a step
+     *                not scored
+     * @param level   the intervals' two-sided coverage level
+     * @param rate    the learning rate, above 0
+     */
+    public OnlineCalibration observe(Boolean[] covered, double level, double rate) {
+        double[] next = Arrays.copyOf(logScales, Math.max(logScales.length, covered.length));
         double alpha = 1 - level;
-        double moved = next[horizonStep - 1] + RATE * ((covered ? 0 : 1) - alpha);
-        next[horizonStep - 1] = Math.max(-MAX_LOG, Math.min(MAX_LOG, moved));
+        for (int h = 0; h < covered.length; h++) {
+            if (covered[h] != null) {
+                double moved = next[h] + rate * ((covered[h] ? 0 : 1) - alpha);
+                next[h] = Math.max(-MAX_LOG, Math.min(MAX_LOG, moved));
+            }
+        }
         return new OnlineCalibration(next);
     }
 }

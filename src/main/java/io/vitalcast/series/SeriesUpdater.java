@@ -40,9 +40,17 @@ import io.vitalcast.forecasting.WindowModel;
  */
 public final class SeriesUpdater {
     private final AlertSettings settings;
+    private final double calibrationRate;
 
+    /** An updater with the default online calibration of the intervals. */
     public SeriesUpdater(AlertSettings settings) {
+        this(settings, OnlineCalibration.RATE);
+    }
+
+    /** @param calibrationRate rate of the online interval calibration ({@link OnlineCalibration}); 0 for none */
+    public SeriesUpdater(AlertSettings settings, double calibrationRate) {
         this.settings = settings;
+        this.calibrationRate = calibrationRate;
     }
 
     /**
@@ -97,7 +105,7 @@ public final class SeriesUpdater {
         boolean scorable = gap.continuous() && state.forecasts().hasPending();
         RecentForecasts recent = scorable ? state.forecasts() : RecentForecasts.none();
         List<HorizonScore> scores = scores(recent, step.value());
-        OnlineCalibration calibration = calibrated(state.intervals(), scores, model);
+        OnlineCalibration calibration = calibrated(state.intervals(), scores, model, calibrationRate);
         Residuals residuals = state.residuals();
         StepFacts.Scoring scoring = null;
         if (scorable) {
@@ -193,17 +201,18 @@ public final class SeriesUpdater {
 
     /** The series' interval calibration after the steps scored now (a model whose band is a rule is left as it is). */
     private static OnlineCalibration calibrated(OnlineCalibration calibration, List<HorizonScore> scores,
-                                                OnlineModel model) {
-        if (!model.intervals().calibratesOnline()) {
+                                                OnlineModel model, double rate) {
+        if (!model.intervals().calibratesOnline() || rate == 0) {
             return calibration;
         }
-        OnlineCalibration next = calibration;
-        for (HorizonScore score : scores) {
-            if (score.covered() != null) {
-                next = next.observe(score.horizon(), score.covered(), model.intervals().level());
-            }
+        if (scores.isEmpty()) {
+            return calibration;
         }
-        return next;
+        Boolean[] covered = new Boolean[scores.get(scores.size() - 1).horizon()];
+        for (HorizonScore score : scores) {
+            covered[score.horizon() - 1] = score.covered();
+        }
+        return calibration.observe(covered, model.intervals().level(), rate);
     }
 
     /**

@@ -49,7 +49,7 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
     ForecastProcessor(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
         this.signals = settings.signals();
         this.models = models;
-        this.updater = new SeriesUpdater(settings.alerting());
+        this.updater = new SeriesUpdater(settings.alerting(), settings.calibrationRate());
         this.metrics = metrics;
         this.maxAlertsPerPatientHour = settings.maxAlertsPerPatientHour();
     }

@@ -56,6 +56,8 @@ class VitalcastConfigFailureTest {
         "vitalcast.alert.rr_interval.predicted.probability=0 | vitalcast.alert.rr_interval.predicted.probability: expected a number > 0, got '0'",
         "vitalcast.alert.max.per.patient.hour=-1 | vitalcast.alert.max.per.patient.hour: expected an integer >= 0, got '-1'",
         "vitalcast.topics.alert.acks=a b   | vitalcast.topics.alert.acks: expected a topic name",
+        "vitalcast.intervals.calibration.rate=2 | vitalcast.intervals.calibration.rate: expected a number from 0 (off) to 1, got '2'",
+        "vitalcast.intervals.calibration.rate=fast | vitalcast.intervals.calibration.rate: expected a number from 0 (off) to 1, got 'fast'",
         "vitalcast.alert.sustain=3         | vitalcast.alert.sustain: unknown key, got '3' (command line --set)",
         "replication.factor=3              | replication.factor: set vitalcast.topics.replication.factor instead",
         "bootstrap.server=x:1              | bootstrap.server: neither a vitalcast.* key nor a Kafka client setting",

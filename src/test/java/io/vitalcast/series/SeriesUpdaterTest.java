@@ -57,6 +57,45 @@ class SeriesUpdaterTest {
         return alerts;
     }
 
+    /** Persistence with a fixed +-1 bpm interval, far too narrow for a patient whose heart rate wanders by 3 bpm. */
+    private static final OnlineModel NARROW = FunctionModel.of("narrow", "test", 1, new double[] {1},
+        history -> new double[] {history[history.length - 1]});
+
+    /** DEVIATION alerts opened over a random walk of 3 bpm steps, and the coverage of the last 1,000 steps. */
+    private static double[] noisyPatient(SeriesUpdater updater) {
+        java.util.Random random = new java.util.Random(5);
+        SeriesState state = SeriesState.empty();
+        double value = 75;
+        int opened = 0;
+        int inside = 0;
+        int scored = 0;
+        for (int s = 0; s < 3000; s++) {
+            value = Math.max(50, Math.min(130, value + 3 * random.nextGaussian()));
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", s * 1000L, value, 1, null), HEART_RATE, NARROW);
+            opened += (int) update.alerts().stream().filter(a -> a.kind() == AlertKind.DEVIATION
+                && a.state() == AlertState.OPEN).count();
+            if (s >= 2000) {
+                for (SeriesUpdater.HorizonScore score : update.scores()) {
+                    scored++;
+                    inside += Boolean.TRUE.equals(score.covered()) ? 1 : 0;
+                }
+            }
+            state = update.state();
+        }
+        return new double[] {opened, (double) inside / scored};
+    }
+
+    @Test
+    void shouldCalibrateAnIntervalTooNarrowForThePatientSoThatItCoversTheLevelAndAlertsLess() {
+        double[] fixed = noisyPatient(new SeriesUpdater(TestSettings.standard().alerting(), 0));
+        double[] calibrated = noisyPatient(new SeriesUpdater(TestSettings.standard().alerting()));
+
+        assertThat(fixed[1]).as("the model's own interval").isLessThan(0.4);
+        assertThat(calibrated[1]).as("calibrated on the patient").isBetween(0.85, 0.95);
+        assertThat(calibrated[0]).isLessThan(fixed[0] / 4);
+    }
+
     @Test
     void shouldNotOpenADeviationOnTheRunningScaleDuringTheWarmUp() {
         List<AlertEvent> alerts = alertsOf(FLAT_UNCALIBRATED, 70, 71, 70, 100, 101, 102, 103, 104, 105, 106);

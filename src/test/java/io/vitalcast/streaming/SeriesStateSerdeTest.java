@@ -13,6 +13,7 @@ import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AlertStatus;
 import io.vitalcast.alerting.Severity;
 import io.vitalcast.forecasting.ModelFingerprint;
+import io.vitalcast.forecasting.OnlineCalibration;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
 import io.vitalcast.series.ModelMemory;
@@ -183,6 +184,18 @@ public class SeriesStateSerdeTest {
         assertThat(read.model().fingerprint()).isEqualTo(ModelFingerprint.UNKNOWN);
         assertThat(read.quality()).isEqualTo(QualityStatus.initial());
         assertThat(read.alerts()).isEqualTo(AlertStates.idle());
+    }
+
+    @Test
+    void shouldRoundTripTheOnlineCalibrationOfTheIntervals() {
+        OnlineCalibration calibration = OnlineCalibration.none().observe(1, false, 0.9, 0.05)
+            .observe(3, true, 0.9, 0.05);
+        SeriesState state = new SeriesState(null, null, null, null, null, null, calibration);
+
+        SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(state));
+
+        assertThat(read.intervals().logScales()).containsExactly(calibration.logScales());
+        assertThat(SeriesStateSerde.read(VERSION_3_FULL).intervals().logScales()).as("older states: none").isEmpty();
     }
 
     @Test
