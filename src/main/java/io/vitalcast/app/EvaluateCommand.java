@@ -11,6 +11,7 @@ import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.AutoregressiveForecaster;
 import io.vitalcast.forecasting.Backtest;
 import io.vitalcast.forecasting.BacktestReport;
@@ -69,8 +70,13 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TrainedForecaster lstm = TrainedForecaster.of(ModelFile.read(model), model);
         String name = signal == null ? lstm.signal() : signal;
+        if (!name.equals(lstm.signal())) {
+            throw new UserException(model + " forecasts " + lstm.signal() + ", not --signal " + name);
+        }
         if (input.step == null) {
             input.step = lstm.step();
+        } else if (lstm.step() != null && !input.step.equals(lstm.step())) {
+            throw new UserException(model + " was trained at step " + lstm.step() + ", not --step " + input.step);
         }
         List<PreparedSeries> series = input.load(name, SignalCatalog.defaults());
         series.forEach(s -> out.println(s.summary()));

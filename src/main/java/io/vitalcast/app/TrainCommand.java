@@ -98,6 +98,10 @@ final class TrainCommand implements Callable<Integer> {
             + "training.")
     Integer metricsPort;
 
+    @Option(names = "--allow-base-only", description = "Write the model even when no epoch improved on its AR base "
+        + "(by default train then fails without writing it).")
+    boolean allowBaseOnly;
+
     @Option(names = "--level", defaultValue = "0.9", description = "Prediction interval coverage (default ${DEFAULT-VALUE}).")
     double level;
 
@@ -151,6 +155,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainedForecaster forecaster = trained.forecaster();
         TrainingResult result = trained.training();
+        if (result.bestEpoch() < 0 && !allowBaseOnly) {
+            throw new UserException("no epoch of " + result.history().size() + " improved on the model's AR base on the "
+                + "validation data, so the LSTM would add nothing; " + output + " not written (--allow-base-only "
+                + "writes it anyway)");
+        }
         ModelFile.write(forecaster.bundle(), output);
         ConformalIntervals intervals = forecaster.intervals();
         String best = result.bestEpoch() < 0 ? "no epoch improved on the initial model"

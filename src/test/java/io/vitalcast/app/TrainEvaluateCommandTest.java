@@ -110,4 +110,45 @@ class TrainEvaluateCommandTest {
             assertThat(err.toString().strip()).contains(expected[i]).doesNotContain("\n").doesNotContain("\tat ");
         }
     }
+
+    @Test
+    void shouldRefuseToWriteAModelNoEpochOfWhichImprovedOnItsBaseUnlessAllowed() {
+        Path model = temp.resolve("base-only.json");
+        String[] args = {"train", "--input", readings.toString(), "--signal", "heart_rate", "--window", "20",
+            "--horizon", "5", "--hidden", "8", "--epochs", "1", "--learning-rate", "1e-30", "--output",
+            model.toString()};
+
+        int refused = run(args);
+        String refusal = err.toString();
+        boolean writtenAfterRefusal = Files.exists(model);
+        List<String> allowedArgs = new ArrayList<>(List.of(args));
+        allowedArgs.add("--allow-base-only");
+        int allowed = run(allowedArgs.toArray(String[]::new));
+
+        assertThat(refused).isEqualTo(2);
+        assertThat(refusal.lines().filter(line -> line.startsWith("vitalcast:")).toList()).singleElement()
+            .asString().contains("improved on the model's AR base", "not written", "--allow-base-only");
+        assertThat(writtenAfterRefusal).isFalse();
+        assertThat(allowed).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("no epoch improved on the initial model", "Wrote " + model);
+    }
+
+    @Test
+    void shouldRefuseToEvaluateAModelOnAnotherSignalOrStepNamingBoth() {
+        Path model = temp.resolve("hr.json");
+        run("train", "--input", readings.toString(), "--signal", "heart_rate", "--window", "20", "--horizon", "5",
+            "--hidden", "8", "--epochs", "2", "--output", model.toString());
+
+        int otherSignal = run("evaluate", "--model", model.toString(), "--input", readings.toString(), "--signal",
+            "spo2");
+        String signalError = err.toString().strip();
+        int otherStep = run("evaluate", "--model", model.toString(), "--input", readings.toString(), "--step",
+            "PT2S");
+        String stepError = err.toString().strip();
+
+        assertThat(otherSignal).isEqualTo(2);
+        assertThat(signalError).doesNotContain("\n").contains("forecasts heart_rate", "--signal spo2");
+        assertThat(otherStep).isEqualTo(2);
+        assertThat(stepError).doesNotContain("\n").contains("trained at step PT1S", "--step PT2S");
+    }
 }
