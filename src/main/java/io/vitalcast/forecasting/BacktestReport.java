@@ -29,6 +29,23 @@ public record BacktestReport(int inputLength, int horizon, double level, double 
         return results.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
+    /**
+     * The baseline with the lowest RMSE at horizon step {@code h} (0-based), the first of them on a tie: the one
+     * every forecaster's skill at that step is measured against. Empty when no forecaster is a baseline.
+     */
+    public Optional<ForecasterResult> bestBaseline(int h) {
+        if (h < 0 || h >= horizon) {
+            throw new IllegalArgumentException("horizon step " + h + " is outside 0.." + (horizon - 1));
+        }
+        ForecasterResult best = null;
+        for (ForecasterResult result : results) {
+            if (result.baseline() && (best == null || result.metrics().rmse()[h] < best.metrics().rmse()[h])) {
+                best = result;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** The forecaster with the lowest RMSE averaged over horizon steps. */
     public ForecasterResult best() {
         ForecasterResult best = results.get(0);

@@ -139,7 +139,8 @@ public final class ReportWriter {
         md.append(String.format(Locale.ROOT, "- Intervals: split conformal, %.0f %% aimed coverage. "
             + "MASE scale (training one-step persistence MAE): %s%s.%n", 100 * report.level(),
             format(report.maseScale()), unit));
-        md.append("- Skill: 1 - RMSE / RMSE of the best baseline at the same step (above 0 beats every baseline).\n\n");
+        md.append("- Skill: 1 - RMSE / RMSE of the best baseline at the same step (above 0 beats every baseline); "
+            + "the last column of the RMSE table names it.\n\n");
 
         md.append("## Summary (mean over horizon steps)\n\n| forecaster | baseline |");
         for (ForecastMetric metric : ForecastMetric.values()) {
@@ -157,12 +158,14 @@ public final class ReportWriter {
         for (ForecasterResult result : report.results()) {
             md.append(' ').append(result.name()).append(" |");
         }
-        md.append("\n|---|").append("---|".repeat(report.results().size())).append('\n');
+        md.append(" best baseline |");
+        md.append("\n|---|").append("---|".repeat(report.results().size() + 1)).append('\n');
         for (int h = 0; h < report.horizon(); h++) {
             md.append("| ").append(h + 1).append(" |");
             for (ForecasterResult result : report.results()) {
                 md.append(' ').append(format(result.metrics().rmse()[h])).append(" |");
             }
+            md.append(' ').append(report.bestBaseline(h).map(ForecasterResult::name).orElse("none")).append(" |");
             md.append('\n');
         }
 
@@ -197,6 +200,10 @@ public final class ReportWriter {
         root.put("trainSteps", report.trainSteps());
         root.put("validationWindows", report.validationWindows());
         root.put("testWindows", report.testWindows().size());
+        ArrayNode bestBaselines = root.putArray("bestBaseline");
+        for (int h = 0; h < report.horizon(); h++) {
+            report.bestBaseline(h).ifPresentOrElse(b -> bestBaselines.add(b.name()), bestBaselines::addNull);
+        }
         ArrayNode forecasters = root.putArray("forecasters");
         for (ForecasterResult result : report.results()) {
             ObjectNode node = forecasters.addObject();

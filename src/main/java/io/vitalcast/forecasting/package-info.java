@@ -8,8 +8,9 @@
  * {@link io.vitalcast.forecasting.Backtest} calibrates each forecaster's
  * {@link io.vitalcast.forecasting.ConformalIntervals} on the validation windows and scores it on the test windows
  * with {@link io.vitalcast.forecasting.ForecastMetrics}; MASE is scaled by the one-step persistence error of the
- * training part and skill compares each forecaster with the best baseline at each horizon step, so a model that
- * cannot beat "the next value equals the last one" shows it. The
+ * training part and skill compares each forecaster with the best baseline at each horizon step
+ * ({@link io.vitalcast.forecasting.BacktestReport#bestBaseline(int)}), so a model that cannot beat "the next value
+ * equals the last one", or a regression aimed at that step, shows it. The
  * {@link io.vitalcast.forecasting.ReportWriter} turns the {@link io.vitalcast.forecasting.BacktestReport} into
  * {@code report.md}, {@code metrics.json} and PNG plots.
  *
@@ -21,8 +22,10 @@
  * PreparedSeries hr = SeriesBuilder.prepare(SeriesBuilder.group(readings).get(new SeriesKey("mimic-s00001",
  *     "heart_rate")), SignalCatalog.defaults().spec("heart_rate"));      // step inferred: PT1M
  * WindowDataset data = WindowDataset.create(hr.segments(), 30, 10);       // 70/15/15 in time order
+ * List<double[]> train = data.train().series();
  * List<Forecaster> forecasters = List.of(new PersistenceForecaster(), new MovingAverageForecaster(5),
- *     AutoregressiveForecaster.fit(data.train().series(), 3), HoltForecaster.fit(data.train().series()));
+ *     AutoregressiveForecaster.fit(train, 3), DirectAutoregressiveForecaster.fitChoosingOrder(data),
+ *     HoltForecaster.fit(train), HorizonHoltForecaster.fit(train, 30, 10));   // p chosen on validation
  * BacktestReport report = new Backtest().run(data, forecasters);         // intervals calibrated on validation
  * ReportWriter.write(report, Path.of("report"));
  * }</pre>

@@ -65,8 +65,10 @@ class TrainEvaluateCommandTest {
             report.toString());
         assertThat(evaluated).as(err.toString()).isZero();
         assertThat(out.toString()).contains("lstm", "persistence (baseline)", "moving_average_5 (baseline)",
-            "ar_8 (baseline)", "holt (baseline)", "coverage");
-        assertThat(report.resolve("report.md")).exists();
+            "ar_8 (baseline)", "direct_ar_", "holt (baseline)", "holt_per_horizon (baseline)", "coverage",
+            "Best baseline at each step (skill is measured against it)");
+        assertThat(Files.readString(report.resolve("report.md"))).contains("best baseline |");
+        assertThat(Files.readString(report.resolve("metrics.json"))).contains("\"bestBaseline\"");
         assertThat(Files.readString(report.resolve("metrics.json"))).contains("\"lstm\"");
         assertThat(report.resolve("forecast.png")).isNotEmptyFile();
         assertThat(report.resolve("rmse_by_horizon.png")).isNotEmptyFile();

@@ -31,6 +31,26 @@ class BacktestTest {
         return WindowDataset.create(List.of(segment), 10, 3);
     }
 
+    /** Persistence under another name and not a baseline, so its skill is known from persistence's RMSE. */
+    private static Forecaster persistenceAsAModel() {
+        return new Forecaster() {
+            @Override
+            public String name() {
+                return "model";
+            }
+
+            @Override
+            public int minHistory() {
+                return 1;
+            }
+
+            @Override
+            public double[] forecast(double[] history, int horizon) {
+                return new PersistenceForecaster().forecast(history, horizon);
+            }
+        };
+    }
+
     @Test
     void shouldScoreEveryForecasterOnTheSameTestWindows() {
         WindowDataset dataset = drift();
@@ -84,6 +104,37 @@ class BacktestTest {
     }
 
     @Test
+    void shouldNameTheBestBaselineAtEachStepAsTheOneSkillIsMeasuredAgainst() {
+        WindowDataset dataset = drift();
+        List<double[]> train = dataset.train().series();
+        BacktestReport report = new Backtest().run(dataset, List.of(persistenceAsAModel(), new PersistenceForecaster(),
+            AutoregressiveForecaster.fit(train, 2), DirectAutoregressiveForecaster.fitChoosingOrder(dataset),
+            HoltForecaster.fit(train), HorizonHoltForecaster.fit(train, 10, 3)));
+
+        for (int h = 0; h < 3; h++) {
+            ForecasterResult best = report.bestBaseline(h).orElseThrow();
+            assertThat(best.baseline()).isTrue();
+            assertThat(best.skill()[h]).isZero();
+            for (ForecasterResult result : report.results()) {
+                if (result.baseline()) {
+                    assertThat(result.metrics().rmse()[h]).isGreaterThanOrEqualTo(best.metrics().rmse()[h]);
+                }
+            }
+            double[] persistenceRmse = report.result("persistence").orElseThrow().metrics().rmse();
+            assertThat(report.result("model").orElseThrow().skill()[h])
+                .isCloseTo(1 - persistenceRmse[h] / best.metrics().rmse()[h], within(1e-12));
+        }
+    }
+
+    @Test
+    void shouldHaveNoBestBaselineWithoutBaselines() {
+        BacktestReport report = new Backtest().run(drift(), List.of(persistenceAsAModel()));
+
+        assertThat(report.bestBaseline(0)).isEmpty();
+        assertThat(report.results().get(0).skill()[0]).isNaN();
+    }
+
+    @Test
     void shouldRejectForecasterNeedingMoreHistoryThanTheWindows() {
         assertThatThrownBy(() -> new Backtest().run(drift(), List.of(new MovingAverageForecaster(20))))
             .isInstanceOf(IllegalArgumentException.class)
@@ -100,9 +151,11 @@ class BacktestTest {
             new ReportWriter.Options("Drift", List.of("synthetic drift"), "bpm", 2, "persistence"));
 
         assertThat(Files.readString(written.markdown())).contains("# Drift", "| persistence | yes |", "ar_2",
-            "![persistence at step 2](forecast.png)");
+            "![persistence at step 2](forecast.png)", "| step | persistence | ar_2 | best baseline |");
         JsonNode json = new ObjectMapper().readTree(written.json().toFile());
         assertThat(json.get("horizon").asInt()).isEqualTo(3);
+        assertThat(json.get("bestBaseline")).hasSize(3);
+        assertThat(json.get("bestBaseline").get(0).asText()).isEqualTo(report.bestBaseline(0).orElseThrow().name());
         assertThat(json.get("forecasters").get(0).get("steps")).hasSize(3);
         assertThat(json.get("forecasters").get(0).get("steps").get(0).get("rmse").asDouble())
             .isEqualTo(report.results().get(0).metrics().rmse()[0]);
