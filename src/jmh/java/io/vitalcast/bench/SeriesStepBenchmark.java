@@ -10,6 +10,7 @@ import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.OnlineModel;
+import io.vitalcast.series.OnlineLearning;
 import io.vitalcast.series.SeriesState;
 import io.vitalcast.series.SeriesUpdater;
 import io.vitalcast.series.StepValue;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link SeriesUpdater} with the persistence baseline (horizon 10) and the product's default settings, the state
  * read from and written back to bytes with {@link SeriesStateSerde} as the store does. The readings stay within
  * the clinical limits, so no alert event is emitted, as on most steps of a real stream. The bytes written per step
- * are printed at the end of each iteration set. Run with and without the online calibration of the intervals.
+ * are printed at the end of each iteration set. Run with and without the series' online learning.
  * <pre>
  * mvn -Pbench test-compile exec:exec -Dbench.args="SeriesStepBenchmark"
  * </pre>
@@ -48,9 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SeriesStepBenchmark {
     private static final String SIGNAL = "heart_rate";
 
-    /** The online interval calibration's rate: 0 is the model's own intervals, 0.05 the default. */
-    @Param({"0", "0.05"})
-    public double calibrationRate;
+    /** Whether each series learns online (interval calibration and forecast adaptation) or runs the model as it is. */
+    @Param({"false", "true"})
+    public boolean online;
 
     private final SeriesStateSerde serde = new SeriesStateSerde();
     private SeriesUpdater updater;
@@ -64,7 +65,7 @@ public class SeriesStepBenchmark {
     public void setUp() {
         StreamingSettings settings = VitalcastConfig.load(null, Map.of(),
             List.of(new Setting("bootstrap.servers", "localhost:9092", "bench"))).toStreamingSettings();
-        updater = new SeriesUpdater(settings.alerting(), calibrationRate);
+        updater = new SeriesUpdater(settings.alerting(), online ? OnlineLearning.DEFAULT : OnlineLearning.OFF);
         spec = settings.signals().get(SIGNAL);
         model = ModelRegistry.baselines().modelOf(SIGNAL);
         stepMs = spec.step().toMillis();

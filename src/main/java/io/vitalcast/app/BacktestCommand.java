@@ -158,7 +158,7 @@ final class BacktestCommand implements Callable<Integer> {
         StreamingSettings streaming = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
             spec.isEventDriven() ? Duration.ZERO : spec.step(), configuration.alertMargin(),
             configuration.alertSustainSteps(), configuration.alertClearSteps(), configuration.limits(),
-            Map.of(signal, policy), configuration.maxAlertsPerPatientHour(), configuration.calibrationRate());
+            Map.of(signal, policy), configuration.maxAlertsPerPatientHour(), configuration.online());
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
         TopologyReplay.Output output = TopologyReplay.run(readings, streaming, models);
@@ -196,6 +196,11 @@ final class BacktestCommand implements Callable<Integer> {
             100 * c.fraction())));
         out.printf(Locale.ROOT, "%.0f%% interval coverage as the stream scored it (online calibration):%s%n",
             100 * models.modelOf(signal).intervals().level(), coverage.length() == 0 ? " none" : coverage);
+        StringBuilder errors = new StringBuilder();
+        output.errors().forEach((horizon, e) -> errors.append(String.format(Locale.ROOT, " h%d %.4g/%.4g", horizon,
+            e.published(), e.population())));
+        out.printf(Locale.ROOT, "MAE published/population model (online adaptation):%s%n",
+            errors.length() == 0 ? " none" : errors);
         if (listAlerts) {
             for (io.vitalcast.alerting.AlertEvent a : output.alerts()) {
                 out.printf(Locale.ROOT, "  %s  %-15s %-8s %-8s %s%n", a.timestamp(), a.kind(), a.state(),

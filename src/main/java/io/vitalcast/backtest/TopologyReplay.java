@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitalcast.alerting.AlertEvent;
 import io.vitalcast.alerting.AlertKind;
@@ -47,9 +48,11 @@ public final class TopologyReplay {
      * @param rejected  rejected records
      * @param coverage  how often each horizon step's interval held the value, as the stream scored it (with the
      *                  series' online calibration), by 1-based horizon step; steps without an interval not counted
+     * @param errors    mean absolute error of the forecasts published and of the population model's own, by horizon
+     *                  step
      */
     public record Output(List<AlertEvent> alerts, List<ForecastRecord> forecasts, int rejected,
-                         Map<Integer, Coverage> coverage) {
+                         Map<Integer, Coverage> coverage, Map<Integer, Errors> errors) {
 
         /** Opened alerts of a kind per hour of the given span. */
         public double openedPerHour(io.vitalcast.alerting.AlertKind kind, long spanMs) {
@@ -85,6 +88,15 @@ public final class TopologyReplay {
         }
     }
 
+    /**
+     * Mean absolute errors of one horizon step.
+     *
+     * @param published  of the forecasts the stream published (after the series' online adaptation)
+     * @param population of the population model's own forecasts
+     */
+    public record Errors(double published, double population) {
+    }
+
     public static Output run(List<Reading> readings, StreamingSettings settings, ModelRegistry models) {
         List<AlertEvent> alerts = new ArrayList<>();
         List<ForecastRecord> forecasts = new ArrayList<>();
@@ -114,7 +126,7 @@ public final class TopologyReplay {
             rejected = (int) session.rejected().readValuesToList().stream()
                 .filter(r -> !r.contains("\"" + FLUSH_PATIENT + "\"")).count();
         }
-        return new Output(alerts, forecasts, rejected, coverage(registry));
+        return new Output(alerts, forecasts, rejected, coverage(registry), errors(registry));
     }
 
     /** The interval counters the forecasting processor kept, summed over signals, by horizon step. */
@@ -128,6 +140,23 @@ public final class TopologyReplay {
         Map<Integer, Coverage> coverage = new TreeMap<>();
         counts.forEach((horizon, c) -> coverage.put(horizon, new Coverage(c[0], c[1])));
         return Collections.unmodifiableMap(coverage);
+    }
+
+    /** The error summaries the forecasting processor kept, averaged over signals, by horizon step. */
+    private static Map<Integer, Errors> errors(SimpleMeterRegistry registry) {
+        Map<Integer, double[]> sums = new TreeMap<>();
+        for (String name : List.of(VitalcastMetrics.ERROR, VitalcastMetrics.POPULATION_ERROR)) {
+            int slot = name.equals(VitalcastMetrics.ERROR) ? 0 : 2;
+            for (DistributionSummary summary : registry.find(name).summaries()) {
+                double[] sum = sums.computeIfAbsent(Integer.parseInt(summary.getId().getTag("horizon")),
+                    h -> new double[4]);
+                sum[slot] += summary.totalAmount();
+                sum[slot + 1] += summary.count();
+            }
+        }
+        Map<Integer, Errors> errors = new TreeMap<>();
+        sums.forEach((horizon, s) -> errors.put(horizon, new Errors(s[0] / s[1], s[2] / s[3])));
+        return Collections.unmodifiableMap(errors);
     }
 
     /** A single reading, its timestamp in epoch milliseconds. */

@@ -42,6 +42,11 @@ public final class ConfigKeys {
      * inference on the log width); 0 keeps the model's own intervals.
      */
     public static final String CALIBRATION_RATE = "vitalcast.intervals.calibration.rate";
+    /**
+     * Whether each series adapts its model's forecast to its patient (a bias correction per horizon step, used only
+     * where it beats the model's own forecast on the series).
+     */
+    public static final String ADAPTATION = "vitalcast.forecasts.adaptation";
     public static final String METRICS_PORT = "vitalcast.metrics.port";
     /** Comma-separated, explicit opt-in list of patients exported per patient in metrics (capped). */
     public static final String WATCHED_PATIENTS = "vitalcast.metrics.watched.patients";
@@ -79,7 +84,7 @@ public final class ConfigKeys {
         ALERT_CLEAR_STEPS, METRICS_PORT, WATCHED_PATIENTS, TOPIC_ALERT_ACKS, ALERT_SENSITIVITY,
         ALERT_SUSTAIN_WINDOW_STEPS, ALERT_EXIT_RATIO, ALERT_REALERT_INTERVAL, ALERT_CRITICAL_RATIO,
         ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR,
-        CALIBRATION_RATE);
+        CALIBRATION_RATE, ADAPTATION);
 
     /** The built-in defaults, Vitalcast and Kafka keys alike. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -111,6 +116,7 @@ public final class ConfigKeys {
         d.put(ALERT_PREDICTED_PROBABILITY, "0.5");
         d.put(ALERT_MAX_PER_PATIENT_HOUR, "0");
         d.put(CALIBRATION_RATE, Double.toString(io.vitalcast.forecasting.OnlineCalibration.RATE));
+        d.put(ADAPTATION, "on");
         d.put(METRICS_PORT, "9464");
         d.put(WATCHED_PATIENTS, "");
         limits(d, "heart_rate", "40", "140");

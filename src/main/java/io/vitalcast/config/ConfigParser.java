@@ -15,6 +15,7 @@ import io.vitalcast.alerting.AlertPolicy;
 import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.series.OnlineLearning;
 import io.vitalcast.streaming.Topics;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -77,7 +78,16 @@ final class ConfigParser {
             watchedPatients(),
             kafka,
             integer(ConfigKeys.ALERT_MAX_PER_PATIENT_HOUR, 0, Integer.MAX_VALUE),
-            calibrationRate());
+            new OnlineLearning(calibrationRate(), onOff(ConfigKeys.ADAPTATION)));
+    }
+
+    private boolean onOff(String key) {
+        Setting setting = setting(key);
+        return switch (setting.value().trim()) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw ConfigException.invalid(setting, "on or off");
+        };
     }
 
     private double calibrationRate() {

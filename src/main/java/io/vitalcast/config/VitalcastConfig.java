@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import io.vitalcast.alerting.AlertPolicy;
 import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.series.OnlineLearning;
 import io.vitalcast.streaming.StreamingSettings;
 import io.vitalcast.streaming.Topics;
 
@@ -35,14 +36,14 @@ import io.vitalcast.streaming.Topics;
  * @param watchedPatients        the explicit, capped opt-in list of patients exported per patient in metrics
  * @param kafka                  Kafka client settings (bootstrap servers, security, threads, ...)
  * @param maxAlertsPerPatientHour alerts that may open per patient in any hour; 0 for no cap
- * @param calibrationRate        rate of each series' online interval calibration; 0 for the models' own intervals
+ * @param online                 how each series learns its patient online (interval calibration, forecast adaptation)
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
                               Duration grace, double alertMargin, int alertSustainSteps, int alertClearSteps,
                               Map<String, io.vitalcast.alerting.AlertPolicy> alertPolicies,
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
                               java.util.Set<String> watchedPatients, Map<String, String> kafka,
-                              int maxAlertsPerPatientHour, double calibrationRate) {
+                              int maxAlertsPerPatientHour, OnlineLearning online) {
 
     public VitalcastConfig {
         limits = Map.copyOf(limits);
@@ -71,7 +72,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
     /** What the forecasting topology needs. */
     public StreamingSettings toStreamingSettings() {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits, alertPolicies, maxAlertsPerPatientHour, calibrationRate);
+            alertClearSteps, limits, alertPolicies, maxAlertsPerPatientHour, online);
     }
 
     /**
@@ -99,7 +100,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
             + ", topicReplicationFactor=" + topicReplicationFactor + ", modelDirectory=" + modelDirectory
             + ", grace=" + grace + ", alertMargin=" + alertMargin + ", alertSustainSteps=" + alertSustainSteps
             + ", alertClearSteps=" + alertClearSteps + ", alertPolicies=" + new TreeMap<>(alertPolicies)
-            + ", maxAlertsPerPatientHour=" + maxAlertsPerPatientHour + ", calibrationRate=" + calibrationRate
+            + ", maxAlertsPerPatientHour=" + maxAlertsPerPatientHour + ", online=" + online
             + ", limits=" + new TreeMap<>(limits) + ", signals="
             + new TreeMap<>(signals).keySet() + ", metricsPort=" + metricsPort + ", kafka=" + shownKafka + "]";
     }

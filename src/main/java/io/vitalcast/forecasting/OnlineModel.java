@@ -37,4 +37,12 @@ public sealed interface OnlineModel permits WindowModel, RecurrentModel {
 
     /** How this model's forecasts get their intervals. */
     IntervalEstimator intervals();
+
+    /**
+     * Whether a series may adapt this model's forecast to its patient ({@link OnlineAdaptation}); not so for a model
+     * whose forecast is the reference of a rule (the sinus-rhythm reference of premature beats).
+     */
+    default boolean adaptsToPatient() {
+        return true;
+    }
 }

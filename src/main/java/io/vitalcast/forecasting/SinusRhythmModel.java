@@ -67,6 +67,12 @@ record SinusRhythmModel(int horizon) implements RecurrentModel, IntervalEstimato
         return 0.9;
     }
 
+    /** Its forecast is the premature-beat rule's reference, learned from sinus beats: not to be biased. */
+    @Override
+    public boolean adaptsToPatient() {
+        return false;
+    }
+
     /** The band is the premature-beat rule itself, not a prediction interval: it is not widened by misses. */
     @Override
     public boolean calibratesOnline() {

@@ -42,6 +42,14 @@ public final class VitalcastMetrics {
     public static final String INFERENCE = "vitalcast.model.inference";
     /** Absolute forecast error by signal and horizon step, scored when the forecast step's value arrives. */
     public static final String ERROR = "vitalcast.forecast.error";
+    /**
+     * Absolute error the population model's own forecast would have made, by signal and horizon step, beside
+     * {@link #ERROR} of the forecast published after the series' online adaptation: their ratio is the adaptation's
+     * effect.
+     */
+    public static final String POPULATION_ERROR = "vitalcast.forecast.population.error";
+    /** Scored one-step forecasts by signal and whether the series' online adaptation changed them (true/false). */
+    public static final String ADAPTED = "vitalcast.forecast.adapted";
     /** Forecast steps scored against their interval, by signal, horizon step and outcome (inside/outside). */
     public static final String INTERVAL = "vitalcast.forecast.interval";
     /** 1 per model in use, labelled with signal, model name, version and kind. */
@@ -63,6 +71,7 @@ public final class VitalcastMetrics {
     private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
     private final Map<String, Timer> inferenceTimers = new ConcurrentHashMap<>();
     private final Map<String, DistributionSummary> errorSummaries = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> populationErrorSummaries = new ConcurrentHashMap<>();
     private final java.util.Set<String> watched;
     private final Map<String, double[]> watchedValues = new ConcurrentHashMap<>();
 
@@ -176,6 +185,20 @@ public final class VitalcastMetrics {
         errorSummaries.computeIfAbsent(signal + '|' + horizon, key -> DistributionSummary.builder(ERROR)
                 .tag("signal", signal).tag("horizon", Integer.toString(horizon)).register(registry))
             .record(absoluteError);
+    }
+
+    /**
+     * A scored forecast step as the population model alone would have made it; at step 1 also counted as adapted
+     * or not.
+     */
+    public void populationError(String signal, int horizon, double absoluteError, boolean adapted) {
+        populationErrorSummaries.computeIfAbsent(signal + '|' + horizon, key ->
+                DistributionSummary.builder(POPULATION_ERROR).tag("signal", signal)
+                    .tag("horizon", Integer.toString(horizon)).register(registry))
+            .record(absoluteError);
+        if (horizon == 1) {
+            counter(ADAPTED, "signal", signal, "adapted", Boolean.toString(adapted)).increment();
+        }
     }
 
     public void coverage(String signal, int horizon, boolean inside) {

@@ -14,6 +14,7 @@ import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AnomalyScore;
 import io.vitalcast.alerting.StepFacts;
 import io.vitalcast.data.SignalSpec;
+import io.vitalcast.forecasting.OnlineAdaptation;
 import io.vitalcast.forecasting.OnlineCalibration;
 import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.RecurrentModel;
@@ -40,17 +41,17 @@ import io.vitalcast.forecasting.WindowModel;
  */
 public final class SeriesUpdater {
     private final AlertSettings settings;
-    private final double calibrationRate;
+    private final OnlineLearning online;
 
-    /** An updater with the default online calibration of the intervals. */
+    /** An updater with the default online learning (interval calibration and forecast adaptation). */
     public SeriesUpdater(AlertSettings settings) {
-        this(settings, OnlineCalibration.RATE);
+        this(settings, OnlineLearning.DEFAULT);
     }
 
-    /** @param calibrationRate rate of the online interval calibration ({@link OnlineCalibration}); 0 for none */
-    public SeriesUpdater(AlertSettings settings, double calibrationRate) {
+    /** @param online how each series learns its patient on top of the population model */
+    public SeriesUpdater(AlertSettings settings, OnlineLearning online) {
         this.settings = settings;
-        this.calibrationRate = calibrationRate;
+        this.online = online;
     }
 
     /**
@@ -70,10 +71,12 @@ public final class SeriesUpdater {
      * The forecast made {@code horizon} steps before a step, scored against it.
      *
      * @param horizon       1-based horizon step
-     * @param absoluteError |actual - forecast|
+     * @param absoluteError |actual - forecast| of the forecast published
      * @param covered       whether the actual value was inside the interval, or null while uncalibrated
+     * @param rawError      actual minus the model's own forecast, before the series' online adaptation
+     * @param adapted       whether the online adaptation changed the forecast scored
      */
-    public record HorizonScore(int horizon, double absoluteError, Boolean covered) {
+    public record HorizonScore(int horizon, double absoluteError, Boolean covered, double rawError, boolean adapted) {
     }
 
     public Update apply(SeriesState state, StepValue step, SignalSpec spec, OnlineModel model) {
@@ -105,7 +108,9 @@ public final class SeriesUpdater {
         boolean scorable = gap.continuous() && state.forecasts().hasPending();
         RecentForecasts recent = scorable ? state.forecasts() : RecentForecasts.none();
         List<HorizonScore> scores = scores(recent, step.value());
-        OnlineCalibration calibration = calibrated(state.intervals(), scores, model, calibrationRate);
+        OnlineCalibration calibration = calibrated(state.intervals(), scores, model, online.calibrationRate());
+        OnlineAdaptation adaptation = online.adaptForecasts() ? adapted(state.adaptation(), scores, model)
+            : OnlineAdaptation.none();
         Residuals residuals = state.residuals();
         StepFacts.Scoring scoring = null;
         if (scorable) {
@@ -131,10 +136,18 @@ public final class SeriesUpdater {
             : appended.length >= model.window();
         ForecastRecord forecast = null;
         StepFacts.Forecast made = null;
-        RecentForecasts nextForecasts = new RecentForecasts(null, null, recent.rows(), recent.halfWidthRows());
+        RecentForecasts nextForecasts = new RecentForecasts(null, null, recent.rows(), recent.halfWidthRows(),
+            recent.offsetRows());
         if (ready) {
-            double[] values = model instanceof RecurrentModel recurrent ? recurrent.forecast(memory.state(), appended)
+            double[] raw = model instanceof RecurrentModel recurrent ? recurrent.forecast(memory.state(), appended)
                 : ((WindowModel) model).forecast(appended);
+            double[] offsets = adaptation.offsets(raw.length);
+            double[] values = raw.clone();
+            boolean adjusted = false;
+            for (int h = 0; h < values.length; h++) {
+                values[h] += offsets[h];
+                adjusted |= offsets[h] != 0;
+            }
             double[] prior = model.intervals().halfWidths(memory.state(), residuals.meanAbsolute(),
                 residuals.count());
             double[] widths = model.intervals().calibratesOnline() ? calibration.widen(prior) : prior;
@@ -142,12 +155,13 @@ public final class SeriesUpdater {
             forecast = forecastRecord(step, spec, model, values, widths, times);
             made = new StepFacts.Forecast(values, widths, model.intervals().level(), times);
             nextForecasts = new RecentForecasts(values, widths, prepend(recent.rows(), values, model.horizon()),
-                prepend(recent.halfWidthRows(), widths, model.horizon()));
+                prepend(recent.halfWidthRows(), widths, model.horizon()),
+                prepend(recent.offsetRows(), adjusted ? offsets : null, model.horizon()));
         }
         AlertStates nextAlerts = AlertEngine.apply(state.alerts(),
             facts(step, spec, policy, state, quality, scoring, made), alerting, alerts);
         SeriesState next = new SeriesState(new StepHistory(appended, step.timeMs(), segmentSteps), nextForecasts,
-            residuals, memory, nextAlerts, quality, calibration);
+            residuals, memory, nextAlerts, quality, calibration, adaptation);
         return new Update(next, forecast, alerts, false, scores);
     }
 
@@ -193,7 +207,9 @@ public final class SeriesUpdater {
             if (k < rows[k].length) {
                 double error = Math.abs(value - rows[k][k]);
                 double width = widths[k][k];
-                scores.add(new HorizonScore(k + 1, error, Double.isFinite(width) ? error <= width : null));
+                double offset = recent.offset(k, k);
+                scores.add(new HorizonScore(k + 1, error, Double.isFinite(width) ? error <= width : null,
+                    value - (rows[k][k] - offset), offset != 0));
             }
         }
         return scores;
@@ -213,6 +229,20 @@ public final class SeriesUpdater {
             covered[score.horizon() - 1] = score.covered();
         }
         return calibration.observe(covered, model.intervals().level(), rate);
+    }
+
+    /** The series' forecast adaptation after the model's raw errors scored now. */
+    private static OnlineAdaptation adapted(OnlineAdaptation adaptation, List<HorizonScore> scores,
+                                            OnlineModel model) {
+        if (!model.adaptsToPatient() || scores.isEmpty()) {
+            return adaptation;
+        }
+        double[] rawErrors = new double[scores.get(scores.size() - 1).horizon()];
+        java.util.Arrays.fill(rawErrors, Double.NaN);
+        for (HorizonScore score : scores) {
+            rawErrors[score.horizon() - 1] = score.rawError();
+        }
+        return adaptation.observe(rawErrors);
     }
 
     /**

@@ -49,7 +49,7 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
     ForecastProcessor(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
         this.signals = settings.signals();
         this.models = models;
-        this.updater = new SeriesUpdater(settings.alerting(), settings.calibrationRate());
+        this.updater = new SeriesUpdater(settings.alerting(), settings.online());
         this.metrics = metrics;
         this.maxAlertsPerPatientHour = settings.maxAlertsPerPatientHour();
     }
@@ -105,6 +105,7 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         }
         for (SeriesUpdater.HorizonScore score : update.scores()) {
             metrics.error(step.signal(), score.horizon(), score.absoluteError());
+            metrics.populationError(step.signal(), score.horizon(), Math.abs(score.rawError()), score.adapted());
             if (score.covered() != null) {
                 metrics.coverage(step.signal(), score.horizon(), score.covered());
             }

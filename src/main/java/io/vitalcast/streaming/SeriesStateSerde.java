@@ -15,6 +15,7 @@ import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AlertStatus;
 import io.vitalcast.alerting.Severity;
 import io.vitalcast.forecasting.ModelFingerprint;
+import io.vitalcast.forecasting.OnlineAdaptation;
 import io.vitalcast.forecasting.OnlineCalibration;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
@@ -38,7 +39,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * and every enum by name, never by ordinal, so that reordering or adding a constant cannot change what stored bytes
  * mean; the alert kinds are a list of (kind name, status) of the kinds not idle, so that a new alert kind needs no
  * new layout (a stored kind this version does not know is skipped); last, the series' online interval calibration
- * (the log width factor per horizon step).
+ * (the log width factor per horizon step), what the online adaptation added to each recent forecast (a triangle
+ * like the forecasts'), and the adaptation itself (bias, raw and corrected squared errors per step, count).
  *
  * <p>Older layouts: version 2 added the alert policy's memory to each alert status (m-of-n steps, open and resolve
  * times, snooze, held-back episode), a stateful model's recurrent state, the steps of the current segment and the
@@ -103,6 +105,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 writeStatus(out, entry.getValue());
             }
             writeArray(out, s.intervals().logScales());
+            writeRecent(out, forecasts.offsetRows(), null);
+            OnlineAdaptation adaptation = s.adaptation();
+            writeArray(out, adaptation.bias());
+            writeArray(out, adaptation.rawSquare());
+            writeArray(out, adaptation.fitSquare());
+            out.writeLong(adaptation.count());
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -145,7 +153,11 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             }
         }
         OnlineCalibration intervals = new OnlineCalibration(readArray(in));
-        return new SeriesState(steps, forecasts, residuals, model, AlertStates.of(alerts), quality, intervals);
+        RecentForecasts adjusted = new RecentForecasts(forecasts.pending(), forecasts.pendingHalfWidths(),
+            forecasts.rows(), forecasts.halfWidthRows(), readRecent(in, null));
+        OnlineAdaptation adaptation = new OnlineAdaptation(readArray(in), readArray(in), readArray(in), in.readLong());
+        return new SeriesState(steps, adjusted, residuals, model, AlertStates.of(alerts), quality, intervals,
+            adaptation);
     }
 
     private static SeriesState readLegacy(DataInputStream in, byte version) throws IOException {

@@ -11,7 +11,7 @@ import io.vitalcast.alerting.AlertPolicy;
 import io.vitalcast.alerting.AlertSettings;
 import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalSpec;
-import io.vitalcast.forecasting.OnlineCalibration;
+import io.vitalcast.series.OnlineLearning;
 
 /**
  * What the forecasting topology needs to know, independent of how it is deployed (the Kafka client settings live
@@ -31,21 +31,21 @@ import io.vitalcast.forecasting.OnlineCalibration;
  *                          default direction, both)
  * @param maxAlertsPerPatientHour alerts that may open per patient in any hour of event time, across signals and
  *                          kinds; 0 for no cap. Alerts beyond it are held back, counted and reported by the next one
- * @param calibrationRate   rate of each series' online calibration of its model's intervals
- *                          ({@link OnlineCalibration}); 0 keeps the models' own intervals
+ * @param online            how each series learns its patient on top of its model (interval calibration, forecast
+ *                          adaptation)
  */
 public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                                 double alertMargin, int alertSustainSteps, int alertClearSteps,
                                 Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
-                                int maxAlertsPerPatientHour, double calibrationRate) {
+                                int maxAlertsPerPatientHour, OnlineLearning online) {
 
-    /** Settings with the default online calibration of the intervals. */
+    /** Settings with the default online learning of each series. */
     public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                              double alertMargin, int alertSustainSteps, int alertClearSteps,
                              Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
                              int maxAlertsPerPatientHour) {
         this(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps, alertClearSteps, limits,
-            policies, maxAlertsPerPatientHour, OnlineCalibration.RATE);
+            policies, maxAlertsPerPatientHour, OnlineLearning.DEFAULT);
     }
 
     /** Settings without a cap on alerts per patient-hour. */
@@ -76,9 +76,7 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
         if (!(alertMargin >= 0) || alertSustainSteps < 1 || alertClearSteps < 1) {
             throw new IllegalArgumentException("alert margin must be >= 0 and sustain/clear steps >= 1");
         }
-        if (!(calibrationRate >= 0 && calibrationRate <= 1)) {
-            throw new IllegalArgumentException("the calibration rate must be in [0, 1], got " + calibrationRate);
-        }
+        online = online == null ? OnlineLearning.DEFAULT : online;
         if (maxAlertsPerPatientHour < 0) {
             throw new IllegalArgumentException("alerts per patient-hour must be >= 0 (0: no cap), got "
                 + maxAlertsPerPatientHour);

@@ -12,6 +12,7 @@ import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.IntervalEstimator;
 import io.vitalcast.forecasting.ModelInfo;
 import io.vitalcast.forecasting.ModelKind;
+import io.vitalcast.forecasting.OnlineCalibration;
 import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.RecurrentModel;
 import io.vitalcast.streaming.SeriesStateSerde;
@@ -86,10 +87,59 @@ class SeriesUpdaterTest {
         return new double[] {opened, (double) inside / scored};
     }
 
+    /** Mean absolute one-step error of the published forecast and of the model's own, over a random walk. */
+    private static double[] errorsOnAWalk(OnlineModel model, OnlineLearning online) {
+        java.util.Random random = new java.util.Random(8);
+        SeriesUpdater updater = new SeriesUpdater(TestSettings.standard().alerting(), online);
+        SeriesState state = SeriesState.empty();
+        double value = 75;
+        double published = 0;
+        double population = 0;
+        int scored = 0;
+        for (int s = 0; s < 3000; s++) {
+            value = Math.max(50, Math.min(130, value + random.nextGaussian()));
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", s * 1000L, value, 1, null), HEART_RATE, model);
+            for (SeriesUpdater.HorizonScore score : update.scores()) {
+                if (score.horizon() == 1 && s >= 500) {
+                    published += score.absoluteError();
+                    population += Math.abs(score.rawError());
+                    scored++;
+                }
+            }
+            state = SeriesStateSerde.read(SeriesStateSerde.write(update.state()));
+        }
+        return new double[] {published / scored, population / scored};
+    }
+
+    @Test
+    void shouldCorrectAModelThatIsBiasedOnThePatient() {
+        OnlineModel lowByThree = FunctionModel.of("low", "test", 1, new double[] {2},
+            history -> new double[] {history[history.length - 1] - 3});
+
+        double[] adapted = errorsOnAWalk(lowByThree, OnlineLearning.DEFAULT);
+        double[] fixed = errorsOnAWalk(lowByThree, OnlineLearning.OFF);
+
+        assertThat(adapted[1]).as("the model's own error, the same either way").isEqualTo(fixed[1]);
+        assertThat(fixed[0]).isEqualTo(fixed[1]);
+        assertThat(adapted[0]).isLessThan(0.5 * adapted[1]);
+    }
+
+    @Test
+    void shouldNotMakeAnUnbiasedModelWorseOnAverage() {
+        OnlineModel persistence = FunctionModel.of("last", "test", 1, new double[] {2},
+            history -> new double[] {history[history.length - 1]});
+
+        double[] adapted = errorsOnAWalk(persistence, OnlineLearning.DEFAULT);
+
+        assertThat(adapted[0]).isLessThanOrEqualTo(1.01 * adapted[1]);
+    }
+
     @Test
     void shouldCalibrateAnIntervalTooNarrowForThePatientSoThatItCoversTheLevelAndAlertsLess() {
-        double[] fixed = noisyPatient(new SeriesUpdater(TestSettings.standard().alerting(), 0));
-        double[] calibrated = noisyPatient(new SeriesUpdater(TestSettings.standard().alerting()));
+        double[] fixed = noisyPatient(new SeriesUpdater(TestSettings.standard().alerting(), OnlineLearning.OFF));
+        double[] calibrated = noisyPatient(new SeriesUpdater(TestSettings.standard().alerting(),
+            new OnlineLearning(OnlineCalibration.RATE, false)));
 
         assertThat(fixed[1]).as("the model's own interval").isLessThan(0.4);
         assertThat(calibrated[1]).as("calibrated on the patient").isBetween(0.85, 0.95);
