@@ -78,6 +78,17 @@ QUALITY = [
           [t(f'sum by (signal, horizon) (rate(vitalcast_forecast_interval_total{{{SEL}, outcome="inside"}}[5m])) / sum by (signal, horizon) (rate(vitalcast_forecast_interval_total{{{SEL}}}[5m]))',
              "{{signal}} h={{horizon}}")], "percentunit",
           description="Share of forecast steps whose actual value fell inside the prediction interval (90% aimed)."),
+    panel("Online adaptation: error of the forecast published over the model's own",
+          [t(f'(sum by (signal, horizon) (rate(vitalcast_forecast_error_sum{{{SEL}}}[15m])) / sum by (signal, horizon) (rate(vitalcast_forecast_error_count{{{SEL}}}[15m]))) / (sum by (signal, horizon) (rate(vitalcast_forecast_population_error_sum{{{SEL}}}[15m])) / sum by (signal, horizon) (rate(vitalcast_forecast_population_error_count{{{SEL}}}[15m])))',
+             "{{signal}} h={{horizon}}")], "percentunit",
+          description="Mean absolute error of the published forecasts (after each series' online adaptation) over "
+                      "that of the population model's own forecasts, over 15 minutes: below 100% the adaptation "
+                      "helps."),
+    panel("Share of one-step forecasts the online adaptation changed",
+          [t(f'sum by (signal) (rate(vitalcast_forecast_adapted_total{{{SEL}, adapted="true"}}[15m])) / sum by (signal) (rate(vitalcast_forecast_adapted_total{{{SEL}}}[15m]))',
+             "{{signal}}")], "percentunit",
+          description="Scored one-step forecasts of series whose bias correction was in use (it is only where it "
+                      "has beaten the model's own forecast on that series)."),
     panel("Models in use",
           [t(f'max by (signal, model, version, kind) (vitalcast_model_info{{{SEL}}})',
              "{{signal}}: {{model}} {{version}} ({{kind}})")], "short", kind="table",

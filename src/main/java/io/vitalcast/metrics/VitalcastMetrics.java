@@ -197,7 +197,9 @@ public final class VitalcastMetrics {
                     .tag("horizon", Integer.toString(horizon)).register(registry))
             .record(absoluteError);
         if (horizon == 1) {
-            counter(ADAPTED, "signal", signal, "adapted", Boolean.toString(adapted)).increment();
+            Counter changed = counter(ADAPTED, "signal", signal, "adapted", "true");
+            Counter unchanged = counter(ADAPTED, "signal", signal, "adapted", "false");
+            (adapted ? changed : unchanged).increment();
         }
     }
 
