@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.vitalcast.data.PreparedSeries;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Backtests a model file against the baselines on the test part of a recording (the last 15% in time, which
- * {@code train} never sees), with each forecaster's intervals calibrated on the validation part. A stateful model
+ * {@code train} never sees). The model is scored with the intervals stored in its file, as the stream starts with
+ * them, never recalibrated on the file it is scored on; each baseline's intervals are calibrated on the validation
+ * part. A stateful model
  * is run one step at a time over each whole series from the start of every segment, as the stream runs it, and
  * scored on the same test windows as the baselines. The baselines are the ones a user would compare with, each
  * tuned as that user would tune it (a direct AR per horizon step, a Holt fitted per step), so that skill against
@@ -90,7 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
         WindowDataset data = WindowDataset.concat(each);
         List<double[]> train = data.train().series();
         List<Forecaster> forecasters = new ArrayList<>();
-        forecasters.add(lstm.evaluatedOn(series, each));
+        Forecaster evaluated = lstm.evaluatedOn(series, each);
+        forecasters.add(evaluated);
         forecasters.add(new PersistenceForecaster());
         forecasters.add(new MovingAverageForecaster(Math.min(maWindow, lstm.window())));
         forecasters.add(AutoregressiveForecaster.fit(train, Math.min(arOrder, lstm.window())));
@@ -101,7 +105,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (streamBaseline.kind() != ModelKind.PERSISTENCE && streamBaseline.horizon() >= lstm.horizon()) {
             forecasters.add(new OnlineForecaster(streamBaseline));
         }
-        BacktestReport result = new Backtest(lstm.intervals().level()).run(data, forecasters);
+        BacktestReport result = new Backtest(lstm.intervals().level(),
+            Map.of(evaluated.name(), lstm.intervals())).run(data, forecasters);
+        out.printf(Locale.ROOT, "%s is scored with the intervals stored in %s, as the stream starts with them (not "
+            + "recalibrated on this file); the baselines' intervals are calibrated on the validation part%n",
+            evaluated.name(), model.getFileName());
         print(out, result, series.get(0).spec().unit());
         if (report != null) {
             List<String> notes = new ArrayList<>();
@@ -118,8 +126,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, BacktestReport report, String unit) {
-        out.printf(Locale.ROOT, "Test part: %d windows of %d+%d steps; intervals at %.0f%%, calibrated on %d "
-                + "validation windows; MASE scaled by in-sample persistence MAE %.4f %s%n",
+        out.printf(Locale.ROOT, "Test part: %d windows of %d+%d steps; intervals at %.0f%%, the baselines' calibrated "
+                + "on %d validation windows; MASE scaled by in-sample persistence MAE %.4f %s%n",
             report.testWindows().size(), report.inputLength(), report.horizon(), 100 * report.level(),
             report.validationWindows(), report.maseScale(), unit);
         for (ForecasterResult r : report.results()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.vitalcast.data.Window;
@@ -12,13 +13,16 @@ import io.vitalcast.errors.UserException;
 
 /**
  * Runs several fitted forecasters on the same windows of a {@link WindowDataset}: each one's intervals are
- * calibrated on the validation windows, then all are scored on the test windows. The forecasters must have been
+ * calibrated on the validation windows, except a forecaster given its stored intervals (a model from a file is
+ * judged with the intervals it ships with, as the stream uses them, never recalibrated on the file it is scored on),
+ * then all are scored on the test windows. The forecasters must have been
  * fitted on the training part only; the backtest never shows them the other parts except as window histories.
  *
  * <p>Stateless apart from its configuration; thread-safe if the forecasters are.
  */
 public final class Backtest {
     private final double level;
+    private final Map<String, ConformalIntervals> stored;
 
     /** A backtest with intervals at the default 90 % coverage. */
     public Backtest() {
@@ -27,10 +31,19 @@ public final class Backtest {
 
     /** @param level interval coverage aimed at, in (0, 1) */
     public Backtest(double level) {
+        this(level, Map.of());
+    }
+
+    /**
+     * @param level  interval coverage aimed at, in (0, 1)
+     * @param stored the intervals of forecasters, by name, that are scored as they are instead of calibrated
+     */
+    public Backtest(double level, Map<String, ConformalIntervals> stored) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("coverage level must be in (0, 1), got " + level);
         }
         this.level = level;
+        this.stored = Map.copyOf(stored);
     }
 
     /**
@@ -70,7 +83,8 @@ public final class Backtest {
         List<ForecastMetrics> metrics = new ArrayList<>();
         List<double[][]> forecasts = new ArrayList<>();
         for (Forecaster forecaster : forecasters) {
-            ConformalIntervals calibrated = ConformalIntervals.calibrate(forecaster, validation, horizon, level);
+            ConformalIntervals calibrated = stored.containsKey(forecaster.name()) ? stored.get(forecaster.name())
+                : ConformalIntervals.calibrate(forecaster, validation, horizon, level);
             double[][] predicted = new double[test.size()][];
             for (int i = 0; i < predicted.length; i++) {
                 predicted[i] = forecaster.forecast(test.get(i), horizon);

@@ -191,4 +191,20 @@ class BacktestTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("plot step 4 exceeds the horizon 3");
     }
+
+    @Test
+    void shouldScoreAForecasterWithItsStoredIntervalsInsteadOfRecalibratingThem() {
+        WindowDataset dataset = drift();
+        ConformalIntervals tooNarrow = new ConformalIntervals(new double[] {0.001, 0.001, 0.001}, 0.9);
+
+        BacktestReport report = new Backtest(0.9, java.util.Map.of("model", tooNarrow))
+            .run(dataset, List.of(new PersistenceForecaster(), persistenceAsAModel()));
+
+        ForecasterResult stored = report.result("model").orElseThrow();
+        ForecasterResult calibrated = report.result(new PersistenceForecaster().name()).orElseThrow();
+        assertThat(stored.intervals()).isSameAs(tooNarrow);
+        assertThat(stored.metrics().coverage()).as("the stored intervals miss the drift")
+            .containsExactly(0.5, 0.0, 0.0);
+        assertThat(calibrated.metrics().coverage()[0]).as("recalibrated on validation").isGreaterThan(0.8);
+    }
 }
