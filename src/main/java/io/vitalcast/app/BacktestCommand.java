@@ -269,16 +269,16 @@ final class BacktestCommand implements Callable<Integer> {
         }
         TimeUnitOption unit = TimeUnitOption.parse(input.timeUnit);
         List<Long> events = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(input.input)) {
+        try (BufferedReader reader = Files.newBufferedReader(input.file())) {
             String first = reader.readLine();
             if (first == null) {
-                throw new DataException(input.input + ": empty file, expected a header row");
+                throw new DataException(input.file() + ": empty file, expected a header row");
             }
             List<String> header = Arrays.asList(first.split(",", -1));
             int timeIndex = header.indexOf(input.timeColumn);
             int labelIndex = header.indexOf(labelColumn);
             if (labelIndex < 0 || timeIndex < 0) {
-                throw new UserException(input.input + ": no column '" + (labelIndex < 0 ? labelColumn
+                throw new UserException(input.file() + ": no column '" + (labelIndex < 0 ? labelColumn
                     : input.timeColumn) + "'; columns are " + String.join(", ", header));
             }
             String line;
@@ -301,7 +301,7 @@ final class BacktestCommand implements Callable<Integer> {
         try {
             return Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            throw new DataException(input.input + ":" + row + ": label '" + cell + "' in column '" + labelColumn
+            throw new DataException(input.file() + ":" + row + ": label '" + cell + "' in column '" + labelColumn
                 + "' is not a number");
         }
     }
@@ -310,7 +310,7 @@ final class BacktestCommand implements Callable<Integer> {
         try {
             return unit.toInstant(cell, WideCsvOptions.DEFAULT_ORIGIN);
         } catch (IllegalArgumentException e) {
-            throw new DataException(input.input + ":" + row + ": time '" + cell + "' in column '" + input.timeColumn
+            throw new DataException(input.file() + ":" + row + ": time '" + cell + "' in column '" + input.timeColumn
                 + "' is not valid for time unit " + unit.symbol());
         }
     }

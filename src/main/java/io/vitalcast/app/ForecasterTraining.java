@@ -1,5 +1,6 @@
 package io.vitalcast.app;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,19 +69,28 @@ record ForecasterTraining(Kind kind, LstmForecasterSettings settings, TrainingCo
 
     /** The windows of the series split in time, which the window kind trains on and both kinds are scored on. */
     WindowDataset windows(List<PreparedSeries> series) {
-        return WindowDataset.ofSeries(series, settings.window(), settings.horizon(), SplitFractions.DEFAULT);
+        return windows(series, Collections.nCopies(series.size(), SplitFractions.DEFAULT));
+    }
+
+    /** The windows of the series, each split by its own fractions (a held-out record wholly validation). */
+    WindowDataset windows(List<PreparedSeries> series, List<SplitFractions> fractions) {
+        return WindowDataset.ofSeries(series, settings.window(), settings.horizon(), fractions);
     }
 
     /** What a run trains and validates on, to say before it starts. */
     String plan(WindowDataset windows) {
         return switch (kind) {
             case STATEFUL -> String.format(Locale.ROOT, "Training statefully on whole segments of the training part "
-                    + "(%d steps, chunks of %d), validating on %d windows (test part of %d windows left for evaluate)",
-                windows.train().steps(), chunk, windows.validation().size(), windows.test().size());
-            case WINDOW -> String.format(Locale.ROOT, "Training on %d windows, validating on %d (test part of %d "
-                + "windows left for evaluate)", windows.train().size(), windows.validation().size(),
-                windows.test().size());
+                    + "(%d steps, chunks of %d), validating on %d windows (%s)",
+                windows.train().steps(), chunk, windows.validation().size(), testPart(windows));
+            case WINDOW -> String.format(Locale.ROOT, "Training on %d windows, validating on %d (%s)",
+                windows.train().size(), windows.validation().size(), testPart(windows));
         };
+    }
+
+    private static String testPart(WindowDataset windows) {
+        return windows.test().size() == 0 ? "no test part: evaluate the model on other records"
+            : "test part of " + windows.test().size() + " windows left for evaluate";
     }
 
     /**
@@ -92,11 +102,24 @@ record ForecasterTraining(Kind kind, LstmForecasterSettings settings, TrainingCo
      */
     Trained train(List<PreparedSeries> series, WindowDataset windows, String description,
                   TrainingListener listener) {
+        return train(series, Collections.nCopies(series.size(), SplitFractions.DEFAULT), windows, description,
+            listener);
+    }
+
+    /**
+     * Trains on the series, each split by its own fractions, so that early stopping and the intervals use the
+     * records held out whole.
+     *
+     * @param fractions one per series
+     * @param windows   {@link #windows(List, List)} of the series with these fractions
+     */
+    Trained train(List<PreparedSeries> series, List<SplitFractions> fractions, WindowDataset windows,
+                  String description, TrainingListener listener) {
         return switch (kind) {
             case STATEFUL -> {
                 StatefulLstmForecasterTrainer.Trained trained = new StatefulLstmForecasterTrainer(settings,
                     config.withTruncatedBptt(chunk, 0), listener, level)
-                    .train(series, series.get(0).spec(), description);
+                    .train(series, fractions, series.get(0).spec(), description);
                 yield new Trained(trained.forecaster(), trained.training());
             }
             case WINDOW -> {

@@ -1,11 +1,12 @@
 package io.vitalcast.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.Reading;
@@ -20,12 +21,16 @@ import picocli.CommandLine.Option;
 /**
  * The input options shared by commands that read recordings: a long readings CSV, or a wide CSV (one column per
  * signal, as PhysioNet exports are) described by {@code --time-column}, {@code --time-unit} and {@code --column}.
+ * {@code --input} may be given several times and may name a directory or a glob ({@link InputPaths}), for the
+ * commands that learn from or score a population of records ({@link #groups}); the commands that replay one
+ * recording read {@link #file}.
  */
 final class InputOptions {
     @Option(names = "--input", required = true, paramLabel = "FILE",
         description = "Readings CSV: long format (timestamp,patient_id,signal,value[,unit]) or, with --time-column, "
-            + "a wide CSV.")
-    Path input;
+            + "a wide CSV. train and evaluate: repeatable, and a directory (its *.csv files) or a glob "
+            + "(e.g. 'data/*.csv').")
+    List<String> input = new ArrayList<>();
 
     @Option(names = "--patient", paramLabel = "ID",
         description = "Only this patient (long format); the patient id given to a wide CSV's readings.")
@@ -48,19 +53,63 @@ final class InputOptions {
     Duration step;
 
     /**
-     * The prepared series of {@code signal} (one per patient) in the input.
+     * The prepared series of {@code signal} (one per patient and file) in the inputs.
      *
      * @throws UserException naming the problem: missing file, unknown signal, no readings of it, no valid rows
      */
     List<PreparedSeries> load(String signal, SignalCatalog catalog) {
-        List<Reading> selected = readingsOf(signal, catalog);
-        Map<String, Duration> steps = step == null ? Map.of() : Map.of(signal, step);
-        List<PreparedSeries> series = SeriesBuilder.prepareAll(selected, catalog, steps);
-        if (series.stream().allMatch(s -> s.validReadings() == 0)) {
-            throw new UserException(input + ": no valid readings of signal '" + signal + "' ("
-                + series.get(0).invalid() + ")");
+        return groups(signal, catalog).stream().map(SeriesGroup::series).toList();
+    }
+
+    /**
+     * The records of {@code signal} in the inputs: one per file and patient, files in the order given (a directory's
+     * or glob's sorted), patients in the order of their first reading. With {@code --patient} and several files,
+     * the files without that patient are passed over.
+     *
+     * @throws UserException naming the problem: missing file, unknown signal, a file without readings of it or
+     *                       without valid ones
+     */
+    List<SeriesGroup> groups(String signal, SignalCatalog catalog) {
+        List<SeriesGroup> groups = new ArrayList<>();
+        List<Path> files = files();
+        boolean onePatientOfMany = files.size() > 1 && patient != null && timeColumn == null;
+        for (Path file : files) {
+            if (onePatientOfMany && ReadingsCsv.readLong(file).stream().noneMatch(r -> r.patientId().equals(patient))) {
+                continue;
+            }
+            List<Reading> selected = readingsOf(file, signal, catalog);
+            Map<String, Duration> steps = step == null ? Map.of() : Map.of(signal, step);
+            List<PreparedSeries> series = SeriesBuilder.prepareAll(selected, catalog, steps);
+            if (series.stream().allMatch(s -> s.validReadings() == 0)) {
+                throw new UserException(file + ": no valid readings of signal '" + signal + "' ("
+                    + series.get(0).invalid() + ")");
+            }
+            series.forEach(s -> groups.add(new SeriesGroup(file, s)));
         }
-        return series;
+        if (groups.isEmpty()) {
+            throw new UserException("no readings of patient " + patient + " in any of the " + files.size()
+                + " input files");
+        }
+        return groups;
+    }
+
+    /**
+     * The one file of a command that reads a single recording.
+     *
+     * @throws UserException when it is missing or {@code --input} names more than one file
+     */
+    Path file() {
+        List<Path> files = files();
+        if (files.size() != 1) {
+            throw new UserException("--input: this command reads one file, given " + files.size() + " ("
+                + String.join(", ", input) + ")");
+        }
+        return files.get(0);
+    }
+
+    /** Every file the {@code --input} values name. */
+    List<Path> files() {
+        return InputPaths.resolve(input);
     }
 
     /**
@@ -69,13 +118,14 @@ final class InputOptions {
      * @throws UserException naming the problem: missing file, unknown signal, no readings of it
      */
     List<Reading> readingsOf(String signal, SignalCatalog catalog) {
-        if (!Files.isRegularFile(input)) {
-            throw new UserException(input + ": no such file");
-        }
+        return readingsOf(file(), signal, catalog);
+    }
+
+    private List<Reading> readingsOf(Path input, String signal, SignalCatalog catalog) {
         if (!catalog.contains(signal)) {
             throw new UserException("unknown signal '" + signal + "'; known signals are " + catalog.names());
         }
-        List<Reading> selected = readings(catalog).stream().filter(r -> r.signal().equals(signal)).toList();
+        List<Reading> selected = readings(input, catalog).stream().filter(r -> r.signal().equals(signal)).toList();
         if (selected.isEmpty()) {
             throw new UserException(input + ": no readings of signal '" + signal + "'"
                 + (patient != null && timeColumn == null ? " for patient " + patient : ""));
@@ -89,9 +139,10 @@ final class InputOptions {
      * @throws UserException when the file is missing or a wide CSV has no {@code --column}
      */
     List<Reading> readings(SignalCatalog catalog) {
-        if (!Files.isRegularFile(input)) {
-            throw new UserException(input + ": no such file");
-        }
+        return readings(file(), catalog);
+    }
+
+    private List<Reading> readings(Path input, SignalCatalog catalog) {
         if (timeColumn == null) {
             List<Reading> readings = ReadingsCsv.readLong(input);
             if (patient == null) {
@@ -112,6 +163,9 @@ final class InputOptions {
 
     /** What was read, for provenance and reports. */
     String describe(String signal) {
-        return input.getFileName() + " signal " + signal + (patient == null ? "" : " patient " + patient);
+        List<Path> files = files();
+        String what = files.size() == 1 ? String.valueOf(files.get(0).getFileName()) : files.size() + " files ("
+            + files.stream().map(f -> String.valueOf(f.getFileName())).collect(Collectors.joining(", ")) + ")";
+        return what + " signal " + signal + (patient == null ? "" : " patient " + patient);
     }
 }

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.ConformalIntervals;
@@ -27,11 +32,14 @@ import picocli.CommandLine.Spec;
 /**
  * Trains an LSTM forecaster of one signal on a recording and writes its model file. The recording is split in time
  * (70% training, 15% validation for early stopping and interval calibration, 15% test left for {@code evaluate}).
+ * Given several records (files, or patients within a file), it trains one model on all of them and holds out whole
+ * records for validation instead ({@link RecordSplit}), so the epoch kept is the one that does best on patients it
+ * did not train on, and it reports the model on each held-out record ({@link HeldOutReport}).
  * The stateful kind (default) is what the streaming processor runs in O(1) per reading; the window kind is the
  * earlier model, kept for comparison.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train an LSTM forecaster of one signal on a readings CSV and write a model file.")
+    description = "Train an LSTM forecaster of one signal on one or more readings CSVs and write a model file.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -105,6 +113,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "0.9", description = "Prediction interval coverage (default ${DEFAULT-VALUE}).")
     double level;
 
+    @Option(names = "--holdout-records", paramLabel = "N",
+        description = "With two or more records (a file and patient each): how many, the last in input order, are "
+            + "held out whole for validation, early stopping and interval calibration (default 1).")
+    Integer holdoutRecords;
+
+    @Option(names = "--validation-record", paramLabel = "FILE_OR_PATIENT",
+        description = "Hold out this record for validation instead: a file (path or name), a patient id or "
+            + "FILE_NAME:PATIENT (repeatable).")
+    List<String> validationRecords = new ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -115,8 +133,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         SignalCatalog catalog = SignalCatalog.defaults();
-        List<PreparedSeries> series = input.load(signal, catalog);
-        series.forEach(s -> out.println(s.summary()));
+        List<SeriesGroup> groups = input.groups(signal, catalog);
+        Optional<RecordSplit> split = RecordSplit.choose(groups, holdoutRecords, validationRecords);
+        List<PreparedSeries> series = groups.stream().map(SeriesGroup::series).toList();
+        groups.forEach(g -> out.println((groups.size() > 1 ? g.file().getFileName() + " " : "")
+            + g.series().summary()));
+        split.ifPresent(s -> out.printf("Holding out %d of %d records for validation: %s; training on %s%n",
+            s.heldOut().size(), groups.size(), names(s.heldOut()), names(s.training())));
+        List<SplitFractions> fractions = split.map(RecordSplit::fractions)
+            .orElse(Collections.nCopies(series.size(), SplitFractions.DEFAULT));
         TrainingConfig config = TrainingConfig.defaults()
             .withEpochs(epochs)
             .withBatchSize(batch)
@@ -127,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         ForecasterTraining training = new ForecasterTraining(ForecasterTraining.Kind.parse(kind),
             new LstmForecasterSettings(window, horizon, hidden, layers, Math.min(arBase, window)), config, chunk,
             level);
-        WindowDataset data = training.windows(series);
+        WindowDataset data = training.windows(series, fractions);
         io.vitalcast.metrics.MetricsServer metricsServer = null;
         io.vitalcast.training.TrainingListener listener = new ProgressBar(spec.commandLine().getErr(), signal);
         if (metricsPort != null) {
@@ -147,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             out.println(training.plan(data));
             out.flush();
-            trained = training.train(series, data, input.describe(signal), listener);
+            trained = training.train(series, fractions, data, input.describe(signal), listener);
         } finally {
             if (metricsServer != null) {
                 metricsServer.close();
@@ -168,8 +193,13 @@ final class TrainCommand implements Callable<Integer> {
             result.history().size(), best, result.bestValidationLoss(), 100 * result.clippingRate());
         out.printf(Locale.ROOT, "%.0f%% interval half-width by step (%s): %s%n", 100 * level,
             series.get(0).spec().unit(), formatted(intervals.halfWidths()));
+        split.ifPresent(s -> HeldOutReport.of(forecaster, s).print(out, series.get(0).spec().unit()));
         out.printf("Wrote %s%n", output);
         return 0;
+    }
+
+    private static String names(List<SeriesGroup> groups) {
+        return groups.stream().map(SeriesGroup::name).collect(Collectors.joining(", "));
     }
 
     private static String formatted(double[] values) {

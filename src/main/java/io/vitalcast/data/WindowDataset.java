@@ -2,6 +2,7 @@ package io.vitalcast.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -70,8 +71,24 @@ public record WindowDataset(int inputLength, int horizon, DatasetPart train, Dat
      */
     public static WindowDataset ofSeries(List<PreparedSeries> series, int inputLength, int horizon,
                                          SplitFractions fractions) {
-        List<WindowDataset> each = series.stream()
-            .map(s -> create(s.segments(), inputLength, horizon, fractions)).toList();
+        return ofSeries(series, inputLength, horizon, Collections.nCopies(series.size(), fractions));
+    }
+
+    /**
+     * Windows of several series, each split in time by its own fractions (a record held out whole for validation
+     * has {@link SplitFractions#VALIDATION_ONLY}), the parts concatenated.
+     *
+     * @param fractions one per series, in the same order
+     */
+    public static WindowDataset ofSeries(List<PreparedSeries> series, int inputLength, int horizon,
+                                         List<SplitFractions> fractions) {
+        if (series.size() != fractions.size()) {
+            throw new IllegalArgumentException(series.size() + " series but " + fractions.size() + " fractions");
+        }
+        List<WindowDataset> each = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            each.add(create(series.get(i).segments(), inputLength, horizon, fractions.get(i)));
+        }
         return concat(each);
     }
 

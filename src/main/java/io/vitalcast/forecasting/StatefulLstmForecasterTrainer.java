@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,13 +43,13 @@ import io.vitalcast.training.TrainingResult;
  * segment before it) and scores the forecasts whose targets all lie in the validation part; early stopping keeps the
  * best epoch, the initial one included, whose zero head makes the model exactly its reference forecast. Interval
  * half-widths are calibrated on the validation windows from those stateful forecasts. The test part is never read.
+ * Each series may have its own split, so that whole records are held out for validation.
  */
 public final class StatefulLstmForecasterTrainer {
     private final LstmForecasterSettings settings;
     private final TrainingConfig config;
     private final TrainingListener listener;
     private final double level;
-    private final SplitFractions fractions;
 
     /**
      * @param settings {@code window} is the warm-up: steps of a segment seen before the first forecast
@@ -63,7 +64,6 @@ public final class StatefulLstmForecasterTrainer {
         this.config = config;
         this.listener = listener;
         this.level = level;
-        this.fractions = SplitFractions.DEFAULT;
     }
 
     /**
@@ -75,11 +75,29 @@ public final class StatefulLstmForecasterTrainer {
     public record Trained(StatefulLstmForecaster forecaster, TrainingResult training) {
     }
 
-    /** Trains on the series (patients or recordings of one signal). */
+    /** Trains on the series (patients or recordings of one signal), each split in time 70/15/15. */
     public Trained train(List<PreparedSeries> series, SignalSpec spec, String description) {
+        return train(series, Collections.nCopies(series.size(), SplitFractions.DEFAULT), spec, description);
+    }
+
+    /**
+     * Trains on the series, each split in time by its own fractions: a record held out whole for validation has
+     * {@link SplitFractions#VALIDATION_ONLY}, so early stopping and the intervals are judged on records the model
+     * never trained on.
+     *
+     * @param fractions one per series, in the same order
+     */
+    public Trained train(List<PreparedSeries> series, List<SplitFractions> fractions, SignalSpec spec,
+                         String description) {
+        if (series.size() != fractions.size()) {
+            throw new IllegalArgumentException(series.size() + " series but " + fractions.size() + " fractions");
+        }
         int horizon = settings.horizon();
-        List<WindowDataset> datasets = series.stream()
-            .map(s -> WindowDataset.create(s.segments(), settings.window(), horizon, fractions)).toList();
+        List<WindowDataset> datasets = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            datasets.add(WindowDataset.create(series.get(i).segments(), settings.window(), horizon,
+                fractions.get(i)));
+        }
         WindowDataset data = WindowDataset.concat(datasets);
         if (data.train().size() < 2 || data.validation().windows().isEmpty()) {
             throw new UserException("too little data to train: " + data.train().size() + " training and "
@@ -95,10 +113,12 @@ public final class StatefulLstmForecasterTrainer {
 
         List<StatefulSequence> train = new ArrayList<>();
         List<StatefulSequence> validation = new ArrayList<>();
-        for (PreparedSeries s : series) {
+        for (int i = 0; i < series.size(); i++) {
+            PreparedSeries s = series.get(i);
+            SplitFractions split = fractions.get(i);
             long total = s.totalSteps();
-            long trainEnd = Math.round(total * fractions.train());
-            long validationEnd = Math.min(total, Math.round(total * (fractions.train() + fractions.validation())));
+            long trainEnd = Math.round(total * split.train());
+            long validationEnd = Math.min(total, Math.round(total * (split.train() + split.validation())));
             long offset = 0;
             for (Segment segment : s.segments()) {
                 double[] values = segment.values();

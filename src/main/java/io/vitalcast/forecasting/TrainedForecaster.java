@@ -2,7 +2,9 @@ package io.vitalcast.forecasting;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.WindowDataset;
@@ -69,6 +71,16 @@ public interface TrainedForecaster extends Forecaster {
             throw new ModelFileException("model '" + bundle().name() + "' has no calibrated intervals");
         }
         return new ConformalIntervals(halfWidths, level);
+    }
+
+    /**
+     * The AR base the network corrects, fitted at training time, so a report can show what the LSTM adds to it;
+     * empty for a model trained without one ({@code --ar-base 0}).
+     */
+    default Optional<AutoregressiveForecaster> arBase() {
+        double[] ar = bundle().vectors().get(LstmForecaster.BASE_VECTOR);
+        return ar == null ? Optional.empty()
+            : Optional.of(new AutoregressiveForecaster(ar[0], Arrays.copyOfRange(ar, 1, ar.length)));
     }
 
     /**

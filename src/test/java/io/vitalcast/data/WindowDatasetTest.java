@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -105,14 +106,36 @@ class WindowDatasetTest {
     void shouldConcatenatePartsOfSeveralSeries() {
         PreparedSeries a = new PreparedSeries(new SeriesKey("a", "heart_rate"),
             SignalCatalog.defaults().spec("heart_rate", SECOND), indexedSegments(100), 100,
-            java.util.Map.of(), 0, 0, 0);
+            Map.of(), 0, 0, 0);
         PreparedSeries b = new PreparedSeries(new SeriesKey("b", "heart_rate"),
-            SignalCatalog.defaults().spec("heart_rate", SECOND), indexedSegments(20), 20, java.util.Map.of(), 0, 0, 0);
+            SignalCatalog.defaults().spec("heart_rate", SECOND), indexedSegments(20), 20, Map.of(), 0, 0, 0);
 
         WindowDataset dataset = WindowDataset.ofSeries(List.of(a, b), 4, 1, SplitFractions.DEFAULT);
 
         assertThat(dataset.train().segments()).hasSize(2);
         assertThat(dataset.train().steps()).isEqualTo(70 + 14);
         assertThat(dataset.test().windows()).hasSize(15 - 4);
+    }
+
+    @Test
+    void shouldPutEachSeriesWhollyInThePartItsFractionsGiveIt() {
+        Segment first = indexedSegments(50).get(0);
+        Segment second = new Segment(T0, SECOND, IntStream.range(1000, 1030).asDoubleStream().toArray());
+        List<PreparedSeries> series = List.of(prepared("a", first), prepared("b", second));
+
+        WindowDataset dataset = WindowDataset.ofSeries(series, 5, 3,
+            List.of(SplitFractions.TRAIN_ONLY, SplitFractions.VALIDATION_ONLY));
+
+        assertThat(dataset.train().windows()).hasSize(50 - 8 + 1)
+            .allSatisfy(w -> assertThat(Arrays.stream(w.target()).max().orElseThrow()).isLessThan(1000));
+        assertThat(dataset.validation().windows()).hasSize(30 - 8 + 1)
+            .allSatisfy(w -> assertThat(Arrays.stream(w.history()).min().orElseThrow()).isGreaterThanOrEqualTo(1000));
+        assertThat(dataset.test().windows()).isEmpty();
+    }
+
+    private static PreparedSeries prepared(String patient, Segment segment) {
+        return new PreparedSeries(new SeriesKey(patient, "heart_rate"),
+            SignalCatalog.defaults().spec("heart_rate", SECOND), List.of(segment), segment.length(),
+            Map.of(), 0, 0, 0);
     }
 }
