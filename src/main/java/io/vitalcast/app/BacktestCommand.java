@@ -37,6 +37,7 @@ import io.vitalcast.data.TimeUnitOption;
 import io.vitalcast.data.WideCsvOptions;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.ModelRegistry;
+import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.modelfile.ModelFile;
 import io.vitalcast.streaming.StreamingSettings;
@@ -187,20 +188,7 @@ final class BacktestCommand implements Callable<Integer> {
             && a.state() == io.vitalcast.alerting.AlertState.OPEN).count();
         out.printf(Locale.ROOT, "signal quality %s: %d SENSOR alerts (not scored as detections)%n",
             noQuality ? "off" : "on", sensorAlerts);
-        out.printf(Locale.ROOT, "alerts opened per hour: DEVIATION %.1f, LIMIT %.1f, PREDICTED_LIMIT %.1f%n",
-            output.openedPerHour(io.vitalcast.alerting.AlertKind.DEVIATION, last - first),
-            output.openedPerHour(io.vitalcast.alerting.AlertKind.LIMIT, last - first),
-            output.openedPerHour(io.vitalcast.alerting.AlertKind.PREDICTED_LIMIT, last - first));
-        StringBuilder coverage = new StringBuilder();
-        output.coverage().forEach((horizon, c) -> coverage.append(String.format(Locale.ROOT, " h%d %.1f%%", horizon,
-            100 * c.fraction())));
-        out.printf(Locale.ROOT, "%.0f%% interval coverage as the stream scored it (online calibration):%s%n",
-            100 * models.modelOf(signal).intervals().level(), coverage.length() == 0 ? " none" : coverage);
-        StringBuilder errors = new StringBuilder();
-        output.errors().forEach((horizon, e) -> errors.append(String.format(Locale.ROOT, " h%d %.4g/%.4g", horizon,
-            e.published(), e.population())));
-        out.printf(Locale.ROOT, "MAE published/population model (online adaptation):%s%n",
-            errors.length() == 0 ? " none" : errors);
+        printStreamFigures(out, output, models.modelOf(signal), last - first);
         if (listAlerts) {
             for (io.vitalcast.alerting.AlertEvent a : output.alerts()) {
                 out.printf(Locale.ROOT, "  %s  %-15s %-8s %-8s %s%n", a.timestamp(), a.kind(), a.state(),
@@ -313,5 +301,24 @@ final class BacktestCommand implements Callable<Integer> {
             throw new DataException(input.file() + ":" + row + ": time '" + cell + "' in column '" + input.timeColumn
                 + "' is not valid for time unit " + unit.symbol());
         }
+    }
+
+    /** What the stream's online learning did: alerts opened per hour by kind, coverage and errors per horizon step. */
+    private static void printStreamFigures(PrintWriter out, TopologyReplay.Output output, OnlineModel model,
+                                           long spanMs) {
+        out.printf(Locale.ROOT, "alerts opened per hour: DEVIATION %.1f, LIMIT %.1f, PREDICTED_LIMIT %.1f%n",
+            output.openedPerHour(io.vitalcast.alerting.AlertKind.DEVIATION, spanMs),
+            output.openedPerHour(io.vitalcast.alerting.AlertKind.LIMIT, spanMs),
+            output.openedPerHour(io.vitalcast.alerting.AlertKind.PREDICTED_LIMIT, spanMs));
+        StringBuilder coverage = new StringBuilder();
+        output.coverage().forEach((horizon, c) -> coverage.append(String.format(Locale.ROOT, " h%d %.1f%%", horizon,
+            100 * c.fraction())));
+        out.printf(Locale.ROOT, "%.0f%% interval coverage as the stream scored it (online calibration):%s%n",
+            100 * model.intervals().level(), coverage.length() == 0 ? " none" : coverage);
+        StringBuilder errors = new StringBuilder();
+        output.errors().forEach((horizon, e) -> errors.append(String.format(Locale.ROOT, " h%d %.4g/%.4g", horizon,
+            e.published(), e.population())));
+        out.printf(Locale.ROOT, "MAE published/population model (online adaptation):%s%n",
+            errors.length() == 0 ? " none" : errors);
     }
 }
