@@ -134,35 +134,47 @@ public final class SeriesUpdater {
         }
         boolean ready = model instanceof RecurrentModel ? segmentSteps >= model.window()
             : appended.length >= model.window();
-        ForecastRecord forecast = null;
-        StepFacts.Forecast made = null;
-        RecentForecasts nextForecasts = new RecentForecasts(null, null, recent.rows(), recent.halfWidthRows(),
-            recent.offsetRows());
-        if (ready) {
-            double[] raw = model instanceof RecurrentModel recurrent ? recurrent.forecast(memory.state(), appended)
-                : ((WindowModel) model).forecast(appended);
-            double[] offsets = adaptation.offsets(raw.length);
-            double[] values = raw.clone();
-            boolean adjusted = false;
-            for (int h = 0; h < values.length; h++) {
-                values[h] += offsets[h];
-                adjusted |= offsets[h] != 0;
-            }
-            double[] prior = model.intervals().halfWidths(memory.state(), residuals.meanAbsolute(),
-                residuals.count());
-            double[] widths = model.intervals().calibratesOnline() ? calibration.widen(prior) : prior;
-            long[] times = pointTimesMs(step.timeMs(), spec, values);
-            forecast = forecastRecord(step, spec, model, values, widths, times);
-            made = new StepFacts.Forecast(values, widths, model.intervals().level(), times);
-            nextForecasts = new RecentForecasts(values, widths, prepend(recent.rows(), values, model.horizon()),
-                prepend(recent.halfWidthRows(), widths, model.horizon()),
-                prepend(recent.offsetRows(), adjusted ? offsets : null, model.horizon()));
-        }
+        Made made = ready ? made(step, spec, model, memory, appended, residuals, calibration, adaptation, recent)
+            : new Made(null, null, new RecentForecasts(null, null, recent.rows(), recent.halfWidthRows(),
+                recent.offsetRows()));
         AlertStates nextAlerts = AlertEngine.apply(state.alerts(),
-            facts(step, spec, policy, state, quality, scoring, made), alerting, alerts);
-        SeriesState next = new SeriesState(new StepHistory(appended, step.timeMs(), segmentSteps), nextForecasts,
+            facts(step, spec, policy, state, quality, scoring, made.facts()), alerting, alerts);
+        SeriesState next = new SeriesState(new StepHistory(appended, step.timeMs(), segmentSteps), made.next(),
             residuals, memory, nextAlerts, quality, calibration, adaptation);
-        return new Update(next, forecast, alerts, false, scores);
+        return new Update(next, made.record(), alerts, false, scores);
+    }
+
+    /**
+     * The forecast made at a step, three ways.
+     *
+     * @param record the forecast record to publish, or null when none is made
+     * @param facts  the forecast as the alert rules see it, or null
+     * @param next   the recent forecasts to store
+     */
+    private record Made(ForecastRecord record, StepFacts.Forecast facts, RecentForecasts next) {
+    }
+
+    /** The model's forecast with the series' adaptation added, its calibrated intervals, and the forecasts to keep. */
+    private static Made made(StepValue step, SignalSpec spec, OnlineModel model, ModelMemory memory,
+                             double[] appended, Residuals residuals, OnlineCalibration calibration,
+                             OnlineAdaptation adaptation, RecentForecasts recent) {
+        double[] raw = model instanceof RecurrentModel recurrent ? recurrent.forecast(memory.state(), appended)
+            : ((WindowModel) model).forecast(appended);
+        double[] offsets = adaptation.offsets(raw.length);
+        double[] values = raw.clone();
+        boolean adjusted = false;
+        for (int h = 0; h < values.length; h++) {
+            values[h] += offsets[h];
+            adjusted |= offsets[h] != 0;
+        }
+        double[] prior = model.intervals().halfWidths(memory.state(), residuals.meanAbsolute(), residuals.count());
+        double[] widths = model.intervals().calibratesOnline() ? calibration.widen(prior) : prior;
+        long[] times = pointTimesMs(step.timeMs(), spec, values);
+        return new Made(forecastRecord(step, spec, model, values, widths, times),
+            new StepFacts.Forecast(values, widths, model.intervals().level(), times),
+            new RecentForecasts(values, widths, prepend(recent.rows(), values, model.horizon()),
+                prepend(recent.halfWidthRows(), widths, model.horizon()),
+                prepend(recent.offsetRows(), adjusted ? offsets : null, model.horizon())));
     }
 
     private StepFacts facts(StepValue step, SignalSpec spec, AlertPolicy policy, SeriesState before,
