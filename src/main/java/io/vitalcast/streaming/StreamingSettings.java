@@ -105,6 +105,6 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
 
     /** The limits of a signal, or none. */
     public ClinicalLimits limitsOf(String signal) {
-        return limits.getOrDefault(signal, ClinicalLimits.none());
+        return alerting().limitsOf(signal);
     }
 }
