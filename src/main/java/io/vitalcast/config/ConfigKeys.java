@@ -47,6 +47,18 @@ public final class ConfigKeys {
      * where it beats the model's own forecast on the series).
      */
     public static final String ADAPTATION = "vitalcast.forecasts.adaptation";
+    /** How far ahead of the wall clock a reading's time may be before it is rejected as FUTURE_TIMESTAMP. */
+    public static final String READINGS_MAX_FUTURE = "vitalcast.readings.max.future";
+    /** The largest input record (key and value, bytes) before it is rejected as TOO_LARGE. */
+    public static final String READINGS_MAX_BYTES = "vitalcast.readings.max.bytes";
+    /** The most samples of one waveform batch. */
+    public static final String READINGS_MAX_BATCH_VALUES = "vitalcast.readings.max.batch.values";
+    /** The longest patient id or signal name, in characters. */
+    public static final String READINGS_MAX_ID_LENGTH = "vitalcast.readings.max.id.length";
+    /** How many bytes of the original record a rejected record keeps (its length and SHA-256 are always kept). */
+    public static final String REJECTED_MAX_ORIGINAL_BYTES = "vitalcast.rejected.max.original.bytes";
+    /** {@code reject} (an unexpected exception rejects the record and the stream goes on) or {@code fail}. */
+    public static final String PROCESSING_ERRORS = "vitalcast.processing.errors";
     public static final String METRICS_PORT = "vitalcast.metrics.port";
     /** Comma-separated, explicit opt-in list of patients exported per patient in metrics (capped). */
     public static final String WATCHED_PATIENTS = "vitalcast.metrics.watched.patients";
@@ -84,7 +96,8 @@ public final class ConfigKeys {
         ALERT_CLEAR_STEPS, METRICS_PORT, WATCHED_PATIENTS, TOPIC_ALERT_ACKS, ALERT_SENSITIVITY,
         ALERT_SUSTAIN_WINDOW_STEPS, ALERT_EXIT_RATIO, ALERT_REALERT_INTERVAL, ALERT_CRITICAL_RATIO,
         ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR,
-        CALIBRATION_RATE, ADAPTATION);
+        CALIBRATION_RATE, ADAPTATION, READINGS_MAX_FUTURE, READINGS_MAX_BYTES, READINGS_MAX_BATCH_VALUES,
+        READINGS_MAX_ID_LENGTH, REJECTED_MAX_ORIGINAL_BYTES, PROCESSING_ERRORS);
 
     /** The built-in defaults, Vitalcast and Kafka keys alike. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -117,6 +130,12 @@ public final class ConfigKeys {
         d.put(ALERT_MAX_PER_PATIENT_HOUR, "0");
         d.put(CALIBRATION_RATE, Double.toString(io.vitalcast.forecasting.OnlineCalibration.RATE));
         d.put(ADAPTATION, "on");
+        d.put(READINGS_MAX_FUTURE, "5m");
+        d.put(READINGS_MAX_BYTES, "262144");
+        d.put(READINGS_MAX_BATCH_VALUES, "10000");
+        d.put(READINGS_MAX_ID_LENGTH, "256");
+        d.put(REJECTED_MAX_ORIGINAL_BYTES, "16384");
+        d.put(PROCESSING_ERRORS, "reject");
         d.put(METRICS_PORT, "9464");
         d.put(WATCHED_PATIENTS, "");
         limits(d, "heart_rate", "40", "140");

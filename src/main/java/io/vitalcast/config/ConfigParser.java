@@ -16,6 +16,8 @@ import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.series.OnlineLearning;
+import io.vitalcast.streaming.ErrorPolicy;
+import io.vitalcast.streaming.InputLimits;
 import io.vitalcast.streaming.Topics;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -78,7 +80,32 @@ final class ConfigParser {
             watchedPatients(),
             kafka,
             integer(ConfigKeys.ALERT_MAX_PER_PATIENT_HOUR, 0, Integer.MAX_VALUE),
-            new OnlineLearning(calibrationRate(), onOff(ConfigKeys.ADAPTATION)));
+            new OnlineLearning(calibrationRate(), onOff(ConfigKeys.ADAPTATION)),
+            inputLimits(),
+            errorPolicy());
+    }
+
+    private InputLimits inputLimits() {
+        Setting future = setting(ConfigKeys.READINGS_MAX_FUTURE);
+        Duration maxFuture = duration(ConfigKeys.READINGS_MAX_FUTURE, true);
+        if (maxFuture.compareTo(InputLimits.BROKER_MAX_FUTURE) > 0) {
+            throw ConfigException.invalid(future, "a duration of at most 1h (the broker's default limit on how far "
+                + "ahead a record timestamp may be)");
+        }
+        return new InputLimits(maxFuture,
+            integer(ConfigKeys.READINGS_MAX_BYTES, 1024, 64 * 1024 * 1024),
+            integer(ConfigKeys.READINGS_MAX_BATCH_VALUES, 1, 1_000_000),
+            integer(ConfigKeys.READINGS_MAX_ID_LENGTH, 1, 65_536),
+            integer(ConfigKeys.REJECTED_MAX_ORIGINAL_BYTES, 0, 256 * 1024));
+    }
+
+    private ErrorPolicy errorPolicy() {
+        Setting setting = setting(ConfigKeys.PROCESSING_ERRORS);
+        return switch (setting.value().trim()) {
+            case "reject" -> ErrorPolicy.REJECT;
+            case "fail" -> ErrorPolicy.FAIL;
+            default -> throw ConfigException.invalid(setting, "reject or fail");
+        };
     }
 
     private boolean onOff(String key) {

@@ -11,6 +11,8 @@ import io.vitalcast.alerting.AlertPolicy;
 import io.vitalcast.alerting.ClinicalLimits;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.series.OnlineLearning;
+import io.vitalcast.streaming.ErrorPolicy;
+import io.vitalcast.streaming.InputLimits;
 import io.vitalcast.streaming.StreamingSettings;
 import io.vitalcast.streaming.Topics;
 
@@ -37,13 +39,16 @@ import io.vitalcast.streaming.Topics;
  * @param kafka                  Kafka client settings (bootstrap servers, security, threads, ...)
  * @param maxAlertsPerPatientHour alerts that may open per patient in any hour; 0 for no cap
  * @param online                 how each series learns its patient online (interval calibration, forecast adaptation)
+ * @param inputLimits            what an input record may be before it is rejected
+ * @param processingErrors       what an unexpected exception while processing a record does
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
                               Duration grace, double alertMargin, int alertSustainSteps, int alertClearSteps,
                               Map<String, io.vitalcast.alerting.AlertPolicy> alertPolicies,
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
                               java.util.Set<String> watchedPatients, Map<String, String> kafka,
-                              int maxAlertsPerPatientHour, OnlineLearning online) {
+                              int maxAlertsPerPatientHour, OnlineLearning online, InputLimits inputLimits,
+                              ErrorPolicy processingErrors) {
 
     public VitalcastConfig {
         limits = Map.copyOf(limits);
@@ -72,7 +77,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
     /** What the forecasting topology needs. */
     public StreamingSettings toStreamingSettings() {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits, alertPolicies, maxAlertsPerPatientHour, online);
+            alertClearSteps, limits, alertPolicies, maxAlertsPerPatientHour, online, inputLimits, processingErrors);
     }
 
     /**
@@ -101,6 +106,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
             + ", grace=" + grace + ", alertMargin=" + alertMargin + ", alertSustainSteps=" + alertSustainSteps
             + ", alertClearSteps=" + alertClearSteps + ", alertPolicies=" + new TreeMap<>(alertPolicies)
             + ", maxAlertsPerPatientHour=" + maxAlertsPerPatientHour + ", online=" + online
+            + ", inputLimits=" + inputLimits + ", processingErrors=" + processingErrors
             + ", limits=" + new TreeMap<>(limits) + ", signals="
             + new TreeMap<>(signals).keySet() + ", metricsPort=" + metricsPort + ", kafka=" + shownKafka + "]";
     }

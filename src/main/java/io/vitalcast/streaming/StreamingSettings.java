@@ -33,11 +33,23 @@ import io.vitalcast.series.OnlineLearning;
  *                          kinds; 0 for no cap. Alerts beyond it are held back, counted and reported by the next one
  * @param online            how each series learns its patient on top of its model (interval calibration, forecast
  *                          adaptation)
+ * @param input             what an input record may be before it is rejected
+ * @param processingErrors  what an unexpected exception while processing a record does
  */
 public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                                 double alertMargin, int alertSustainSteps, int alertClearSteps,
                                 Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
-                                int maxAlertsPerPatientHour, OnlineLearning online) {
+                                int maxAlertsPerPatientHour, OnlineLearning online, InputLimits input,
+                                ErrorPolicy processingErrors) {
+
+    /** Settings with the default input limits, rejecting records whose processing fails. */
+    public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
+                             double alertMargin, int alertSustainSteps, int alertClearSteps,
+                             Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
+                             int maxAlertsPerPatientHour, OnlineLearning online) {
+        this(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps, alertClearSteps, limits,
+            policies, maxAlertsPerPatientHour, online, InputLimits.DEFAULT, ErrorPolicy.REJECT);
+    }
 
     /** Settings with the default online learning of each series. */
     public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
@@ -77,6 +89,8 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
             throw new IllegalArgumentException("alert margin must be >= 0 and sustain/clear steps >= 1");
         }
         online = online == null ? OnlineLearning.DEFAULT : online;
+        input = input == null ? InputLimits.DEFAULT : input;
+        processingErrors = processingErrors == null ? ErrorPolicy.REJECT : processingErrors;
         if (maxAlertsPerPatientHour < 0) {
             throw new IllegalArgumentException("alerts per patient-hour must be >= 0 (0: no cap), got "
                 + maxAlertsPerPatientHour);
