@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
@@ -26,6 +27,7 @@ import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.metrics.MetricsServer;
 import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.streaming.ErrorHandling;
 import io.vitalcast.streaming.ForecasterWiring;
 import io.vitalcast.streaming.StreamingSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -98,7 +100,11 @@ public final class StreamsRunner implements AutoCloseable {
     private void startServices() {
         metricsServer = serveMetrics();
         closeables.add(metricsServer);
-        StreamsConfig streamsConfig = new StreamsConfig(config.kafkaProperties());
+        StreamingSettings settings = config.toStreamingSettings();
+        VitalcastMetrics metrics = new VitalcastMetrics(registry, config.watchedPatients());
+        Properties properties = config.kafkaProperties();
+        properties.putAll(ErrorHandling.streamsProperties(settings, metrics));
+        StreamsConfig streamsConfig = new StreamsConfig(properties);
         Admin admin = Admin.create(streamsConfig.getAdminConfigs(config.applicationId() + "-topics"));
         try {
             new TopicCreator(admin, ADMIN_TIMEOUT).createMissing(config.topics().all(), config.topicPartitions(),
@@ -108,8 +114,7 @@ public final class StreamsRunner implements AutoCloseable {
         } finally {
             admin.close(ADMIN_CLOSE_TIMEOUT);
         }
-        Topology topology = topologyFactory.apply(config.toStreamingSettings(),
-            new VitalcastMetrics(registry, config.watchedPatients()));
+        Topology topology = topologyFactory.apply(settings, metrics);
         LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, streamsConfig);
         streams.setStateListener(this::onStateChange);

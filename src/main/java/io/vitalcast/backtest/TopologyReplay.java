@@ -20,7 +20,6 @@ import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.ForecastRecord;
 import io.vitalcast.streaming.StreamingSettings;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 
 /**
@@ -104,20 +103,20 @@ public final class TopologyReplay {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (TopologySession session = TopologySession.openTemporary(settings, models,
             new VitalcastMetrics(registry))) {
-            TestInputTopic<String, byte[]> in = session.readings();
             TestOutputTopic<String, AlertEvent> alertTopic = session.alertEvents();
             TestOutputTopic<String, ForecastRecord> forecastTopic = session.forecastRecords();
             List<Reading> ordered = new ArrayList<>(readings);
             ordered.sort(Comparator.comparing(Reading::timestamp));
             for (Reading r : ordered) {
-                in.pipeInput(r.patientId(), json(r.patientId(), r.signal(), r.timestamp(), r.value()), r.timestamp());
+                session.pipeReading(r.patientId(), json(r.patientId(), r.signal(), r.timestamp(), r.value()),
+                    r.timestamp());
                 alerts.addAll(alertTopic.readValuesToList());
                 forecasts.addAll(forecastTopic.readValuesToList());
             }
             if (!ordered.isEmpty()) {
                 Reading last = ordered.get(ordered.size() - 1);
                 java.time.Instant after = last.timestamp().plus(FLUSH_AFTER);
-                in.pipeInput(FLUSH_PATIENT, json(FLUSH_PATIENT, last.signal(), after, last.value()), after);
+                session.pipeReading(FLUSH_PATIENT, json(FLUSH_PATIENT, last.signal(), after, last.value()), after);
                 alerts.addAll(alertTopic.readValuesToList());
                 forecasts.addAll(forecastTopic.readValuesToList());
             }

@@ -12,6 +12,7 @@ import io.vitalcast.alerting.AlertEvent;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.ForecastRecord;
+import io.vitalcast.streaming.ErrorHandling;
 import io.vitalcast.streaming.ForecastTopology;
 import io.vitalcast.streaming.JsonSerde;
 import io.vitalcast.streaming.StreamingSettings;
@@ -46,6 +47,7 @@ public final class TopologySession implements AutoCloseable {
     private final Topics topics;
     private final TestInputTopic<String, byte[]> readings;
     private final TestInputTopic<String, byte[]> acks;
+    private Instant wallClock;
 
     private TopologySession(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics,
                             Path stateDirectory, Instant wallClockStart, boolean owned) {
@@ -53,9 +55,11 @@ public final class TopologySession implements AutoCloseable {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
+        properties.putAll(ErrorHandling.streamsProperties(settings, metrics));
         ForecastTopology.declareMeters(settings, models, metrics);
+        this.wallClock = wallClockStart == null ? Instant.now() : wallClockStart;
         this.driver = new TopologyTestDriver(ForecastTopology.build(settings, models, metrics), properties,
-            wallClockStart);
+            wallClock);
         this.ownedStateDirectory = owned ? stateDirectory : null;
         this.topics = settings.topics();
         this.readings = driver.createInputTopic(topics.readings(), new StringSerializer(), new ByteArraySerializer());
@@ -126,6 +130,28 @@ public final class TopologySession implements AutoCloseable {
     /** Moves the driver's wall clock, firing any wall-clock punctuation that falls due. */
     public void advanceWallClockTime(Duration advance) {
         driver.advanceWallClockTime(advance);
+        wallClock = wallClock.plus(advance);
+    }
+
+    /**
+     * Pipes a record to the readings topic as if it arrived live at {@code recordTime}: the wall clock is first
+     * moved on to it (never back), so that a recording replayed here is not taken for readings from the future.
+     */
+    public void pipeReading(String key, byte[] value, Instant recordTime) {
+        followWallClock(recordTime);
+        readings.pipeInput(key, value, recordTime);
+    }
+
+    /** {@link #pipeReading} for the acknowledgements topic. */
+    public void pipeAck(String key, byte[] value, Instant recordTime) {
+        followWallClock(recordTime);
+        acks.pipeInput(key, value, recordTime);
+    }
+
+    private void followWallClock(Instant recordTime) {
+        if (recordTime.isAfter(wallClock)) {
+            advanceWallClockTime(Duration.between(wallClock, recordTime));
+        }
     }
 
     private TestOutputTopic<String, String> text(String topic) {

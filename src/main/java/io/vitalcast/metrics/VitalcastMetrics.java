@@ -23,6 +23,12 @@ public final class VitalcastMetrics {
     public static final String REJECTED = "vitalcast.rejected";
     /** Forecasts published by signal and model kind. */
     public static final String FORECASTS = "vitalcast.forecasts";
+    /**
+     * Records whose processing (stage {@code processing}) or output (stage {@code production}) threw an exception
+     * the service did not expect, by what became of them: {@code rejected} (set aside on the rejected topic),
+     * {@code failed} (the stream thread stopped) or {@code dropped} (a rejection the broker refused in turn).
+     */
+    public static final String PROCESSING_ERRORS = "vitalcast.processing.errors";
     /** Alert events by kind, severity and state. */
     public static final String ALERTS = "vitalcast.alerts";
     /**
@@ -136,6 +142,11 @@ public final class VitalcastMetrics {
         counter(REJECTED, "reason", reason).increment();
     }
 
+    /** An unexpected exception at a stage ({@code processing} or {@code production}) and what it led to. */
+    public void processingError(String stage, String outcome) {
+        counter(PROCESSING_ERRORS, "stage", stage, "outcome", outcome).increment();
+    }
+
     public void forecast(String signal, String modelKind) {
         counter(FORECASTS, "signal", signal, "model", modelKind).increment();
     }
@@ -236,6 +247,11 @@ public final class VitalcastMetrics {
             counter(ACKS, "action", action, "outcome", "accepted");
         }
         counter(ACKS, "action", "unknown", "outcome", "rejected");
+        for (String stage : new String[] {"processing", "production"}) {
+            for (String outcome : new String[] {"rejected", "failed", "dropped"}) {
+                counter(PROCESSING_ERRORS, "stage", stage, "outcome", outcome);
+            }
+        }
     }
 
     private Counter counter(String name, String... tags) {

@@ -14,10 +14,18 @@ import io.vitalcast.series.SourceRecord;
 /**
  * Turns the bytes of an alert-acks record into an {@link Acknowledgement} or a rejection:
  * {@code {"alertId":"...","patientId":"...","action":"ACK"|"SNOOZE","until":ISO-8601 or epoch ms,"by":"..."}},
- * keyed by the patient id; {@code until} is required for SNOOZE and optional for ACK. Stateless and thread-safe.
+ * keyed by the patient id; {@code until} is required for SNOOZE and optional for ACK. Records beyond the
+ * {@link InputLimits} are rejected as {@link RejectReason#TOO_LARGE} and rejections keep at most their capped share of
+ * the original. Stateless and thread-safe.
  */
 final class AckParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private final InputLimits limits;
+
+    AckParser(InputLimits limits) {
+        this.limits = limits;
+    }
 
     /**
      * An acknowledgement or why it was rejected (exactly one non-null).
@@ -42,6 +50,11 @@ final class AckParser {
             if (source.value() == null) {
                 return reject(RejectReason.MALFORMED, "the record has no value", null, source);
             }
+            long size = (long) source.value().length + (source.key() == null ? 0 : source.key().length);
+            if (size > limits.maxRecordBytes()) {
+                return reject(RejectReason.TOO_LARGE, "the record is " + size + " bytes, more than "
+                    + limits.maxRecordBytes() + " (vitalcast.readings.max.bytes)", null, source);
+            }
             root = MAPPER.readTree(source.value());
         } catch (IOException e) {
             return reject(RejectReason.MALFORMED, "not JSON", null, source);
@@ -61,6 +74,10 @@ final class AckParser {
         if (alertId == null) {
             return reject(RejectReason.MISSING_FIELD, "alertId is missing", patientId, source);
         }
+        if (patientId.length() > limits.maxIdLength() || alertId.length() > limits.maxIdLength()) {
+            return reject(RejectReason.TOO_LARGE, "patientId and alertId may have at most " + limits.maxIdLength()
+                + " characters (vitalcast.readings.max.id.length)", null, source);
+        }
         String actionText = text(root, "action");
         if (actionText == null) {
             return reject(RejectReason.MISSING_FIELD, "action is missing", patientId, source);
@@ -69,8 +86,9 @@ final class AckParser {
         try {
             action = Acknowledgement.Action.valueOf(actionText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return reject(RejectReason.INVALID_ACK, "action must be ACK or SNOOZE, got '" + actionText + "'",
-                patientId, source);
+            return reject(RejectReason.INVALID_ACK, "action must be ACK or SNOOZE, got '"
+                + (actionText.length() <= 64 ? actionText : actionText.substring(0, 64) + "...") + "'", patientId,
+                source);
         }
         JsonNode untilNode = root.get("until");
         long until = -1;
@@ -87,8 +105,8 @@ final class AckParser {
         return new Accepted(new Acknowledgement(alertId, patientId, action, until, text(root, "by")));
     }
 
-    static Result reject(RejectReason reason, String detail, String patientId, SourceRecord source) {
-        return new Refused(RejectedReading.of(reason, detail, patientId, null, source));
+    Result reject(RejectReason reason, String detail, String patientId, SourceRecord source) {
+        return new Refused(RejectedReading.of(reason, detail, patientId, null, source, limits.maxOriginalBytes()));
     }
 
     private static String text(JsonNode root, String field) {
@@ -98,12 +116,12 @@ final class AckParser {
 
     private static Long time(JsonNode node) {
         if (node.isIntegralNumber()) {
-            return node.asLong();
+            return node.canConvertToLong() ? node.asLong() : null;
         }
         if (node.isTextual()) {
             try {
                 return Instant.parse(node.asText().trim()).toEpochMilli();
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 return null;
             }
         }

@@ -26,14 +26,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class AckProcessor implements Processor<String, byte[], String, TopologyOutput> {
     static final String STORE = "alert-acks";
 
-    private final AckParser parser = new AckParser();
+    private final AckParser parser;
     private final VitalcastMetrics metrics;
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<String, Acknowledgement> acks;
     private KeyValueStore<String, String> openAlerts;
     private KeyValueStore<SeriesKey, SeriesState> series;
 
-    AckProcessor(VitalcastMetrics metrics) {
+    AckProcessor(InputLimits limits, VitalcastMetrics metrics) {
+        this.parser = new AckParser(limits);
         this.metrics = metrics;
     }
 
@@ -55,7 +56,7 @@ final class AckProcessor implements Processor<String, byte[], String, TopologyOu
             record.value());
         AckParser.Result result = parser.parse(record.key(), source);
         if (result instanceof AckParser.Accepted accepted && !isOpen(accepted.ack())) {
-            result = AckParser.reject(RejectReason.UNKNOWN_ALERT, "alert " + accepted.ack().alertId()
+            result = parser.reject(RejectReason.UNKNOWN_ALERT, "alert " + accepted.ack().alertId()
                 + " is not open for this patient", accepted.ack().patientId(), source);
         }
         if (result instanceof AckParser.Refused refused) {

@@ -89,7 +89,7 @@ public final class ForecastTopology {
             ForecastProcessor.OPEN_ALERTS_STORE);
         KStream<String, TopologyOutput> ackRejections = builder
             .stream(topics.alertAcks().name(), topics.alertAcks().consumed("read-acks"))
-            .process(() -> new AckProcessor(metrics), Named.as("record-acks"), AckProcessor.STORE,
+            .process(() -> new AckProcessor(settings.input(), metrics), Named.as("record-acks"), AckProcessor.STORE,
                 ForecastProcessor.STORE, ForecastProcessor.OPEN_ALERTS_STORE);
         ackRejections.mapValues(out -> ((TopologyOutput.Rejection) out).rejected(), Named.as("ack-rejection"))
             .to(topics.rejected().name(), topics.rejected().produced("write-ack-rejections"));
@@ -119,11 +119,11 @@ public final class ForecastTopology {
                                                                           StreamingSettings settings,
                                                                           TopicDefinitions topics,
                                                                           VitalcastMetrics metrics) {
-        ReadingParser parser = new ReadingParser(settings.signals());
+        ReadingParser parser = new ReadingParser(settings.signals(), settings.input());
         KStream<String, ParseResult> parsed = builder
             .stream(topics.readings().name(), topics.readings().consumed("read-readings"))
-            .processValues(() -> new ParseProcessor(parser, settings.signals(), settings.grace().toMillis(), metrics),
-                Named.as("parse-readings"));
+            .processValues(() -> new ParseProcessor(parser, settings.signals(), settings.grace().toMillis(),
+                settings.input().maxOriginalBytes(), metrics), Named.as("parse-readings"));
         BranchedKStream<String, ParseResult> routes = parsed.split(Named.as("route-"))
             .branch((key, result) -> result.isRejected(), Branched.as("rejected"));
         for (String signal : settings.signals().keySet()) {

@@ -9,11 +9,13 @@ package io.vitalcast.streaming;
 final class LateFilter {
     private final long sizeMs;
     private final long graceMs;
+    private final int maxOriginalBytes;
     private long observedStreamTime = Long.MIN_VALUE;
 
-    LateFilter(long sizeMs, long graceMs) {
+    LateFilter(long sizeMs, long graceMs, int maxOriginalBytes) {
         this.sizeMs = sizeMs;
         this.graceMs = graceMs;
+        this.maxOriginalBytes = maxOriginalBytes;
     }
 
     /** The reading itself, or its LATE rejection. */
@@ -28,6 +30,6 @@ final class LateFilter {
         return ParseResult.rejected(RejectedReading.of(RejectReason.LATE,
             "reading at " + java.time.Instant.ofEpochMilli(timestamp) + " arrived after its step closed (window end "
                 + java.time.Instant.ofEpochMilli(windowEnd) + " + grace " + graceMs + " ms)",
-            reading.patientId(), reading.signal(), reading.source()));
+            reading.patientId(), reading.signal(), reading.source(), maxOriginalBytes));
     }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.SourceRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -28,11 +31,12 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
      * @param signals  the signals; fixed-step ones get a lateness rule
      * @param graceMs the grace period of the step windows
      */
-    ParseProcessor(ReadingParser parser, Map<String, SignalSpec> signals, long graceMs, VitalcastMetrics metrics) {
+    ParseProcessor(ReadingParser parser, Map<String, SignalSpec> signals, long graceMs, int maxOriginalBytes,
+                   VitalcastMetrics metrics) {
         this.parser = parser;
         this.lateFilters = new HashMap<>();
         signals.values().stream().filter(spec -> !spec.isEventDriven()).forEach(spec ->
-            lateFilters.put(spec.name(), new LateFilter(spec.step().toMillis(), graceMs)));
+            lateFilters.put(spec.name(), new LateFilter(spec.step().toMillis(), graceMs, maxOriginalBytes)));
         this.metrics = metrics;
     }
 
@@ -48,18 +52,34 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
             metadata == null ? -1 : metadata.partition(), metadata == null ? -1 : metadata.offset(),
             record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
             record.value());
-        for (ParseResult parsed : parser.parse(record.key(), source)) {
+        // the input's headers are not passed on: outputs never carry what a producer put there (or its size)
+        FixedKeyRecord<String, byte[]> bare = record.withHeaders(new RecordHeaders());
+        boolean originalKept = false;
+        for (ParseResult parsed : parser.parse(record.key(), source, context.currentSystemTimeMs(),
+            headerBytes(record.headers()))) {
             LateFilter late = parsed.isRejected() ? null : lateFilters.get(parsed.reading().signal());
             ParseResult result = late == null ? parsed : late.apply(parsed);
             if (result.isRejected()) {
                 RejectedReading rejected = result.rejected();
                 metrics.rejected(rejected.reason().name());
                 metrics.reading(rejected.signal() == null ? "unknown" : rejected.signal(), false);
+                if (originalKept) {
+                    result = ParseResult.rejected(rejected.withoutOriginal());
+                }
+                originalKept = true;
             } else {
                 metrics.reading(result.reading().signal(), true);
             }
             long timestamp = parsed.isRejected() ? record.timestamp() : parsed.reading().timestampMs();
-            context.forward(record.withValue(result).withTimestamp(timestamp));
+            context.forward(bare.withValue(result).withTimestamp(timestamp));
         }
+    }
+
+    private static int headerBytes(Headers headers) {
+        long bytes = 0;
+        for (Header header : headers) {
+            bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+        }
+        return (int) Math.min(bytes, Integer.MAX_VALUE);
     }
 }

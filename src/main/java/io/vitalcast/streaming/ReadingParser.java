@@ -24,23 +24,57 @@ import io.vitalcast.series.SourceRecord;
  * values[, unit]}). Each sample of a batch is validated on its own. NaN and Infinity are read as numbers so that they
  * are rejected as {@link RejectReason#NOT_FINITE} rather than as malformed JSON.
  *
+ * <p>Whatever the bytes, the result is readings Kafka Streams and the broker accept, or rejections that fit in a
+ * producer request: times are checked ({@link RejectReason#BAD_TIMESTAMP} when impossible,
+ * {@link RejectReason#FUTURE_TIMESTAMP} beyond {@link InputLimits#maxFuture()} ahead of the wall clock, which the
+ * broker would refuse as record timestamps), sizes are checked ({@link RejectReason#TOO_LARGE}), and rejections keep
+ * at most {@link InputLimits#maxOriginalBytes()} of the original.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class ReadingParser {
     private static final JsonFactory JSON = JsonFactory.builder()
         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
         .build();
+    /** The last millisecond of year 9999: later times are beyond ISO-8601's four-digit years. */
+    static final long LATEST_TIME_MS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+    /** What a timestamp field reads as when it is a number or a time beyond the range of epoch milliseconds. */
+    private static final long OUT_OF_RANGE = Long.MIN_VALUE;
 
     private final Map<String, SignalSpec> signals;
+    private final InputLimits limits;
 
+    /** A parser with the default input limits. */
     public ReadingParser(Map<String, SignalSpec> signals) {
-        this.signals = Map.copyOf(signals);
+        this(signals, InputLimits.DEFAULT);
     }
 
-    /** Parses one input record; {@code key} is its key as text (null when absent). */
+    public ReadingParser(Map<String, SignalSpec> signals, InputLimits limits) {
+        this.signals = Map.copyOf(signals);
+        this.limits = limits;
+    }
+
+    /** Parses one input record without headers, its times checked against the current wall clock. */
     public List<ParseResult> parse(String key, SourceRecord source) {
+        return parse(key, source, System.currentTimeMillis(), 0);
+    }
+
+    /**
+     * Parses one input record; {@code key} is its key as text (null when absent).
+     *
+     * @param nowMs       the wall clock, against which {@link InputLimits#maxFuture()} is checked
+     * @param headerBytes the size of the record's headers, counted with its key and value against
+     *                    {@link InputLimits#maxRecordBytes()}
+     */
+    public List<ParseResult> parse(String key, SourceRecord source, long nowMs, int headerBytes) {
         if (source.value() == null) {
             return List.of(reject(RejectReason.MALFORMED, "the record has no value", null, null, source));
+        }
+        long size = (long) source.value().length + (source.key() == null ? 0 : source.key().length) + headerBytes;
+        if (size > limits.maxRecordBytes()) {
+            return List.of(reject(RejectReason.TOO_LARGE, "the record is " + size + " bytes (key, value and "
+                + "headers), more than " + limits.maxRecordBytes() + " (vitalcast.readings.max.bytes)", null, null,
+                source));
         }
         Fields root;
         try (JsonParser json = JSON.createParser(source.value())) {
@@ -60,6 +94,11 @@ public final class ReadingParser {
         if (signal == null || signal.isBlank()) {
             return List.of(reject(RejectReason.MISSING_FIELD, "signal is missing", patientId, null, source));
         }
+        if (patientId.length() > limits.maxIdLength() || signal.length() > limits.maxIdLength()) {
+            return List.of(reject(RejectReason.TOO_LARGE, "patientId and signal may have at most "
+                + limits.maxIdLength() + " characters (vitalcast.readings.max.id.length), got "
+                + patientId.length() + " and " + signal.length(), null, null, source));
+        }
         if (key == null || !key.equals(patientId)) {
             return List.of(reject(RejectReason.KEY_MISMATCH, "records must be keyed by their patientId",
                 patientId, null, source));
@@ -71,11 +110,11 @@ public final class ReadingParser {
         }
         String unit = root.unit;
         if (unit != null && !unit.equals(spec.unit())) {
-            return List.of(reject(RejectReason.WRONG_UNIT, "unit '" + unit + "' but " + signal + " is in '"
-                + spec.unit() + "'", patientId, signal, source));
+            return List.of(reject(RejectReason.WRONG_UNIT, "unit '" + shortened(unit) + "' but " + signal
+                + " is in '" + spec.unit() + "'", patientId, signal, source));
         }
         if (root.hasValues) {
-            return batch(root, patientId, spec, source);
+            return batch(root, patientId, spec, source, nowMs);
         }
         Long timestamp = root.timestamp;
         if (timestamp == null) {
@@ -87,10 +126,11 @@ public final class ReadingParser {
             return List.of(reject(RejectReason.MISSING_FIELD, "value is missing or not a number", patientId, signal,
                 source));
         }
-        return List.of(validate(patientId, spec, timestamp, value, source, ""));
+        return List.of(validate(patientId, spec, timestamp, value, source, "", nowMs));
     }
 
-    private List<ParseResult> batch(Fields root, String patientId, SignalSpec spec, SourceRecord source) {
+    private List<ParseResult> batch(Fields root, String patientId, SignalSpec spec, SourceRecord source,
+                                    long nowMs) {
         Long start = root.start;
         Double interval = root.intervalMs;
         List<Double> values = root.values;
@@ -98,22 +138,41 @@ public final class ReadingParser {
             return List.of(reject(RejectReason.MISSING_FIELD, "a batch needs start, a positive intervalMs and a "
                 + "non-empty values array", patientId, spec.name(), source));
         }
+        if (values.size() > limits.maxBatchValues()) {
+            return List.of(reject(RejectReason.TOO_LARGE, "a batch may have at most " + limits.maxBatchValues()
+                + " values (vitalcast.readings.max.batch.values), got " + values.size(), patientId, spec.name(),
+                source));
+        }
         List<ParseResult> results = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            long time = start + Math.round(i * interval);
+            double exact = start + i * interval;
+            long time = exact > LATEST_TIME_MS || start == OUT_OF_RANGE ? OUT_OF_RANGE
+                : start + Math.round(i * interval);
             Double value = values.get(i);
             if (value == null) {
                 results.add(reject(RejectReason.MISSING_FIELD, "values[" + i + "] is not a number", patientId,
                     spec.name(), source));
             } else {
-                results.add(validate(patientId, spec, time, value, source, " (values[" + i + "])"));
+                results.add(validate(patientId, spec, time, value, source, " (values[" + i + "])", nowMs));
             }
         }
         return results;
     }
 
-    private static ParseResult validate(String patientId, SignalSpec spec, long timestamp, double value,
-                                        SourceRecord source, String where) {
+    private ParseResult validate(String patientId, SignalSpec spec, long timestamp, double value,
+                                 SourceRecord source, String where, long nowMs) {
+        if (timestamp <= 0 || timestamp > LATEST_TIME_MS) {
+            return reject(RejectReason.BAD_TIMESTAMP, (timestamp == OUT_OF_RANGE ? "the time" + where
+                + " is out of range" : "time " + timestamp + where + " is not a possible time")
+                + ": readings are timed after 1970-01-01T00:00:00Z and before year 10000", patientId, spec.name(),
+                source);
+        }
+        if (timestamp - nowMs > limits.maxFuture().toMillis()) {
+            return reject(RejectReason.FUTURE_TIMESTAMP, "time " + Instant.ofEpochMilli(timestamp) + where + " is "
+                + java.time.Duration.ofMillis(timestamp - nowMs).toSeconds() + " s ahead of the wall clock ("
+                + Instant.ofEpochMilli(nowMs) + "), more than " + limits.maxFuture() + " (vitalcast.readings.max"
+                + ".future)", patientId, spec.name(), source);
+        }
         Optional<InvalidReason> invalid = spec.check(value);
         if (invalid.isPresent()) {
             RejectReason reason = switch (invalid.get()) {
@@ -129,9 +188,15 @@ public final class ReadingParser {
         return ParseResult.valid(new ReadingEvent(patientId, spec.name(), timestamp, value, source));
     }
 
-    private static ParseResult reject(RejectReason reason, String detail, String patientId, String signal,
-                                      SourceRecord source) {
-        return ParseResult.rejected(RejectedReading.of(reason, detail, patientId, signal, source));
+    private ParseResult reject(RejectReason reason, String detail, String patientId, String signal,
+                               SourceRecord source) {
+        return ParseResult.rejected(RejectedReading.of(reason, detail, patientId, signal, source,
+            limits.maxOriginalBytes()));
+    }
+
+    /** A producer's text quoted in a detail, cut so that a long one does not swell every rejection. */
+    private static String shortened(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
     /**
@@ -209,14 +274,15 @@ public final class ReadingParser {
 
         private static Long timestamp(JsonParser json, JsonToken token) throws IOException {
             if (token == JsonToken.VALUE_NUMBER_INT) {
-                return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? json.getBigIntegerValue().longValue() : json.getLongValue();
+                return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? OUT_OF_RANGE : json.getLongValue();
             }
             if (token == JsonToken.VALUE_STRING) {
                 try {
                     return Instant.parse(json.getText()).toEpochMilli();
                 } catch (DateTimeParseException e) {
                     return null;
+                } catch (ArithmeticException e) {
+                    return OUT_OF_RANGE;
                 }
             }
             json.skipChildren();

@@ -119,7 +119,8 @@ class ForecastTopologyTest {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70);
             sendReading("p-2", "heart_rate", T0.plusSeconds(s), 80);
         }
-        sendReading("p-1", "heart_rate", T0.plusSeconds(7200), 70);
+        // the partition falls silent for two hours of wall-clock time, then p-1 sends again
+        topology.send("p-1", TestJson.reading("p-1", "heart_rate", T0.plusSeconds(7200), 70), T0.plusSeconds(7200));
 
         List<String> published = topology.forecasts().readValuesToList();
         for (String patient : List.of("p-1", "p-2")) {

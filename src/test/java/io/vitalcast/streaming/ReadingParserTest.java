@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ReadingParserTest {
     private static final Map<String, SignalSpec> SIGNALS = signals();
+    /** The wall clock of these tests: 2026-12-02T12:00:00Z. */
+    private static final long NOW = 1_796_212_800_000L;
     private final ReadingParser parser = new ReadingParser(SIGNALS);
     private final TreeReadingParser oracle = new TreeReadingParser(SIGNALS);
 
@@ -33,7 +35,85 @@ class ReadingParserTest {
 
     private void assertSameAsTreeParser(String key, String json) {
         SourceRecord source = source(json);
-        assertThat(parser.parse(key, source)).as(json).isEqualTo(oracle.parse(key, source));
+        assertThat(parser.parse(key, source, NOW, 0)).as(json).isEqualTo(oracle.parse(key, source, NOW));
+    }
+
+    private RejectedReading rejection(String json) {
+        return parser.parse("p-1", source(json), NOW, 0).get(0).rejected();
+    }
+
+    private static String reading(String timestamp) {
+        return "{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"timestamp\":" + timestamp + ",\"value\":72}";
+    }
+
+    @Test
+    void shouldRejectNegativeZeroAndUnrepresentableTimesAsBadTimestamps() {
+        for (String time : List.of("-60000", "0", "\"1969-12-31T23:59:00Z\"", "\"-0001-01-01T00:00:00Z\"",
+            "99999999999999999999999", "\"+1000000000-01-01T00:00:00Z\"", "253402300800000")) {
+            assertThat(rejection(reading(time)).reason()).as(time).isEqualTo(RejectReason.BAD_TIMESTAMP);
+        }
+    }
+
+    @Test
+    void shouldRejectReadingsFurtherAheadOfTheWallClockThanTheLimitAsFutureTimestamps() {
+        assertThat(rejection(reading(Long.toString(NOW + 2 * 3_600_000L))).reason())
+            .isEqualTo(RejectReason.FUTURE_TIMESTAMP);
+        assertThat(rejection(reading("\"9999-12-31T00:00:00Z\"")).detail())
+            .contains("ahead of the wall clock", "vitalcast.readings.max.future");
+        assertThat(parser.parse("p-1", source(reading(Long.toString(NOW + 4 * 60_000L))), NOW, 0))
+            .singleElement().satisfies(r -> assertThat(r.isRejected()).isFalse());
+    }
+
+    @Test
+    void shouldRejectBatchSamplesWhoseTimesOverflowWithoutThrowing() {
+        List<ParseResult> results = parser.parse("p-1", source("{\"patientId\":\"p-1\",\"signal\":\"heart_rate\","
+            + "\"start\":" + NOW + ",\"intervalMs\":1e+18,\"values\":[70,71,72]}"), NOW, 0);
+
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).isRejected()).isFalse();
+        assertThat(results.subList(1, 3)).allSatisfy(r ->
+            assertThat(r.rejected().reason()).isEqualTo(RejectReason.BAD_TIMESTAMP));
+    }
+
+    @Test
+    void shouldRejectAHugeRecordAsTooLargeKeepingOnlyItsFirstBytesWithItsLengthAndHash() throws Exception {
+        byte[] huge = ("{\"patientId\":\"p-1\",\"junk\":\"" + "x".repeat(500_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        SourceRecord source = new SourceRecord("vitals.readings", 1, 7L, 1000L, "p-1".getBytes(StandardCharsets.UTF_8),
+            huge);
+
+        RejectedReading rejected = parser.parse("p-1", source, NOW, 0).get(0).rejected();
+
+        assertThat(rejected.reason()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThat(rejected.valueTruncated()).isTrue();
+        assertThat(rejected.valueBytes()).isEqualTo(huge.length);
+        assertThat(rejected.valueText()).hasSize(InputLimits.DEFAULT.maxOriginalBytes());
+        assertThat(rejected.valueSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(huge)));
+        assertThat(new JsonSerde<>(RejectedReading.class).serializer().serialize("t", rejected).length)
+            .isLessThan(64 * 1024);
+    }
+
+    @Test
+    void shouldRejectHeadersThatMakeTheRecordTooLarge() {
+        assertThat(parser.parse("p-1", source(reading(Long.toString(NOW))), NOW, 300_000)).singleElement()
+            .satisfies(r -> assertThat(r.rejected().reason()).isEqualTo(RejectReason.TOO_LARGE));
+    }
+
+    @Test
+    void shouldRejectVeryLongIdsAndOversizedBatchesAsTooLarge() {
+        String id = "p".repeat(300);
+        SourceRecord longId = new SourceRecord("vitals.readings", 1, 7L, 1000L, id.getBytes(StandardCharsets.UTF_8),
+            ("{\"patientId\":\"" + id + "\",\"signal\":\"heart_rate\",\"timestamp\":" + NOW + ",\"value\":72}")
+                .getBytes(StandardCharsets.UTF_8));
+        StringBuilder values = new StringBuilder("0");
+        for (int i = 1; i <= InputLimits.DEFAULT.maxBatchValues(); i++) {
+            values.append(",72");
+        }
+
+        assertThat(parser.parse(id, longId, NOW, 0).get(0).rejected().reason()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThat(rejection("{\"patientId\":\"p-1\",\"signal\":\"heart_rate\",\"start\":" + NOW
+            + ",\"intervalMs\":1000,\"values\":[" + values + "]}").reason()).isEqualTo(RejectReason.TOO_LARGE);
     }
 
     @Test

@@ -132,22 +132,22 @@ public final class TopologyHarness implements BeforeEachCallback, AfterEachCallb
 
     /** Pipes {@code json} to the readings topic with {@code key} and record time {@code time}. */
     public void send(String key, JsonNode json, Instant time) {
-        readings().pipeInput(key, TestJson.bytes(json), time);
+        running().pipeReading(key, TestJson.bytes(json), time);
     }
 
     /** Pipes literal text, such as deliberately malformed JSON, to the readings topic. */
     public void send(String key, String text, Instant time) {
-        readings().pipeInput(key, text.getBytes(StandardCharsets.UTF_8), time);
+        running().pipeReading(key, text.getBytes(StandardCharsets.UTF_8), time);
     }
 
     /** Pipes {@code json} to the acknowledgements topic. */
     public void acknowledge(String key, JsonNode json, Instant time) {
-        acks().pipeInput(key, TestJson.bytes(json), time);
+        running().pipeAck(key, TestJson.bytes(json), time);
     }
 
     /** Pipes literal text to the acknowledgements topic. */
     public void acknowledge(String key, String text, Instant time) {
-        acks().pipeInput(key, text.getBytes(StandardCharsets.UTF_8), time);
+        running().pipeAck(key, text.getBytes(StandardCharsets.UTF_8), time);
     }
 
     /** Every forecast published since the last read, parsed. */
