@@ -50,6 +50,11 @@ public final class ModelRegistry {
         return new ModelRegistry(Map.of(), Map.of());
     }
 
+    /** These models for their signals, the built-in baselines for the others: for a service built in code. */
+    public static ModelRegistry of(Map<String, OnlineModel> models) {
+        return new ModelRegistry(models, Map.of());
+    }
+
     /**
      * The given LSTM forecaster for its signal, baselines for the others. Not read from a file here, the model is
      * known by its name and the time its training finished.

@@ -101,6 +101,12 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
         policies = Collections.unmodifiableMap(new TreeMap<>(policies == null ? Map.of() : policies));
     }
 
+    /** These settings with another policy for unexpected exceptions. */
+    public StreamingSettings withProcessingErrors(ErrorPolicy policy) {
+        return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
+            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, policy);
+    }
+
     /**
      * What the alert rules are set to. The default policy applies the shared margin and step counts on both sides of
      * the interval: counting only short RR intervals (premature beats) was measured with {@code backtest} on MIT-BIH
