@@ -30,6 +30,12 @@ OVERVIEW = [
     panel("Rejected records per second by reason",
           [t(f'sum by (reason) (rate(vitalcast_rejected_total{{{SEL}}}[{RATE}]))', "{{reason}}")],
           "reqps", description="Records sent to vitals.rejected: malformed, unknown signal, sensor off, late, ..."),
+    panel("Processing errors per second by stage and outcome",
+          [t(f'sum by (stage, outcome) (rate(vitalcast_processing_errors_total{{{SEL}}}[{RATE}]))',
+             "{{stage}} {{outcome}}")],
+          "reqps", description="Records whose processing or output threw an exception the service did not expect "
+                               "(a bug): rejected (set aside as PROCESSING_ERROR, the stream goes on), failed (the "
+                               "stream thread stopped) or dropped. Anything above 0 is worth a report."),
     panel("Forecast latency (event time to forecast)",
           [t(f'histogram_quantile({q}, sum by (le) (rate(vitalcast_forecast_latency_seconds_bucket{{{SEL}}}[{RATE}])))',
              f"p{int(q * 100)}") for q in (0.5, 0.95, 0.99)],
