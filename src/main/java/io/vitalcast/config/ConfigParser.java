@@ -87,10 +87,11 @@ final class ConfigParser {
 
     private InputLimits inputLimits() {
         Setting future = setting(ConfigKeys.READINGS_MAX_FUTURE);
-        Duration maxFuture = duration(ConfigKeys.READINGS_MAX_FUTURE, true);
-        if (maxFuture.compareTo(InputLimits.BROKER_MAX_FUTURE) > 0) {
+        Duration maxFuture = future.value().trim().equals(ConfigKeys.NO_LIMIT) ? InputLimits.NO_FUTURE_LIMIT
+            : duration(ConfigKeys.READINGS_MAX_FUTURE, true);
+        if (maxFuture.compareTo(InputLimits.BROKER_MAX_FUTURE) > 0 && !maxFuture.equals(InputLimits.NO_FUTURE_LIMIT)) {
             throw ConfigException.invalid(future, "a duration of at most 1h (the broker's default limit on how far "
-                + "ahead a record timestamp may be)");
+                + "ahead a record timestamp may be) or 'none'");
         }
         return new InputLimits(maxFuture,
             integer(ConfigKeys.READINGS_MAX_BYTES, 1024, 64 * 1024 * 1024),

@@ -9,7 +9,9 @@ import java.time.Duration;
  * record larger than the producer's {@code max.request.size}, a batch whose sample times overflow.
  *
  * @param maxFuture         how far ahead of the wall clock a reading's time may be (a monitor with a fast clock);
- *                          at most an hour, the broker's default limit on record timestamps
+ *                          at most an hour, the broker's default limit on record timestamps, or
+ *                          {@link #NO_FUTURE_LIMIT} for a broker that accepts any (the demo's embedded one, under an
+ *                          accelerated replay whose event time runs ahead of the clock)
  * @param maxRecordBytes    the largest key plus value accepted, in bytes; larger records are {@code TOO_LARGE}
  * @param maxBatchValues    the most samples one waveform batch may carry
  * @param maxIdLength       the longest patient id or signal name accepted, in characters
@@ -20,12 +22,15 @@ public record InputLimits(Duration maxFuture, int maxRecordBytes, int maxBatchVa
                           int maxOriginalBytes) {
     /** The broker's default limit on how far ahead of its clock a record timestamp may be. */
     public static final Duration BROKER_MAX_FUTURE = Duration.ofHours(1);
+    /** No limit on how far ahead a reading may be. */
+    public static final Duration NO_FUTURE_LIMIT = Duration.ofMillis(Long.MAX_VALUE);
     /** The defaults: five minutes ahead, 256 KiB records, 10,000 samples a batch, 256-character ids, 16 KiB kept. */
     public static final InputLimits DEFAULT = new InputLimits(Duration.ofMinutes(5), 256 * 1024, 10_000, 256,
         16 * 1024);
 
     public InputLimits {
-        if (maxFuture == null || maxFuture.isNegative() || maxFuture.compareTo(BROKER_MAX_FUTURE) > 0) {
+        if (maxFuture == null || maxFuture.isNegative()
+            || (maxFuture.compareTo(BROKER_MAX_FUTURE) > 0 && !maxFuture.equals(NO_FUTURE_LIMIT))) {
             throw new IllegalArgumentException("the future limit must be from 0 to " + BROKER_MAX_FUTURE
                 + ", got " + maxFuture);
         }

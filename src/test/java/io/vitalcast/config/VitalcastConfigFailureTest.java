@@ -58,7 +58,7 @@ class VitalcastConfigFailureTest {
         "vitalcast.topics.alert.acks=a b   | vitalcast.topics.alert.acks: expected a topic name",
         "vitalcast.intervals.calibration.rate=2 | vitalcast.intervals.calibration.rate: expected a number from 0 (off) to 1, got '2'",
         "vitalcast.intervals.calibration.rate=fast | vitalcast.intervals.calibration.rate: expected a number from 0 (off) to 1, got 'fast'",
-        "vitalcast.readings.max.future=2h  | vitalcast.readings.max.future: expected a duration of at most 1h (the broker's default limit on how far ahead a record timestamp may be), got '2h'",
+        "vitalcast.readings.max.future=2h  | vitalcast.readings.max.future: expected a duration of at most 1h (the broker's default limit on how far ahead a record timestamp may be) or 'none', got '2h'",
         "vitalcast.readings.max.future=soon | vitalcast.readings.max.future: expected a duration such as PT10S",
         "vitalcast.readings.max.bytes=10   | vitalcast.readings.max.bytes: expected an integer from 1024 to 67108864, got '10'",
         "vitalcast.readings.max.batch.values=0 | vitalcast.readings.max.batch.values: expected an integer from 1 to 1000000, got '0'",
