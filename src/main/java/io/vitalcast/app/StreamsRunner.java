@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
@@ -25,12 +26,14 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.errors.UserException;
+import io.vitalcast.metrics.Health;
 import io.vitalcast.metrics.MetricsServer;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.streaming.ErrorHandling;
 import io.vitalcast.streaming.ForecasterWiring;
 import io.vitalcast.streaming.StreamingSettings;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -53,7 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -62,6 +64,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final RestoringPartitions restoring = new RestoringPartitions();
     private volatile boolean failed;
     private volatile boolean starting;
     private volatile KafkaStreams streams;
@@ -105,10 +108,14 @@ public final class StreamsRunner implements AutoCloseable {
         Properties properties = config.kafkaProperties();
         properties.putAll(ErrorHandling.streamsProperties(settings, metrics));
         StreamsConfig streamsConfig = new StreamsConfig(properties);
-        Admin admin = Admin.create(streamsConfig.getAdminConfigs(config.applicationId() + "-topics"));
+        Map<String, Object> adminConfigs = new java.util.HashMap<>(
+            streamsConfig.getAdminConfigs(config.applicationId() + "-topics"));
+        // an unreachable cluster: a connection warning every 10 s rather than every second until the timeout
+        adminConfigs.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
+        Admin admin = Admin.create(adminConfigs);
         try {
-            new TopicCreator(admin, ADMIN_TIMEOUT).createMissing(config.topics().all(), config.topicPartitions(),
-                config.topicReplicationFactor());
+            new TopicCreator(admin, config.service().connectTimeout()).createMissing(config.topics().all(),
+                config.topicPartitions(), config.topicReplicationFactor());
         } catch (UserException e) {
             throw new UserException("Kafka at " + config.bootstrapServers() + ": " + e.getMessage());
         } finally {
@@ -119,6 +126,7 @@ public final class StreamsRunner implements AutoCloseable {
         streams = new KafkaStreams(topology, streamsConfig);
         streams.setStateListener(this::onStateChange);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        streams.setGlobalStateRestoreListener(restoring);
         bindMetrics(streams);
         streams.start();
         LOG.info("Streaming from {} on {}; metrics at {}", config.topics().readings(), config.bootstrapServers(),
@@ -168,12 +176,30 @@ public final class StreamsRunner implements AutoCloseable {
         stopped.countDown();
     }
 
-    /** The state of the Kafka Streams client, or empty before {@link #start()}. */
     /** The registry behind {@code /metrics}, for an in-process view such as the demo console. */
     public PrometheusMeterRegistry registry() {
         return registry;
     }
 
+    /**
+     * What {@code /health} answers: ready only while the client runs with no state store restoring, so that a
+     * readiness probe does not send work to an instance that is still catching up on its changelogs.
+     */
+    public Health health() {
+        KafkaStreams client = streams;
+        if (client == null) {
+            return Health.STARTING;
+        }
+        return switch (client.state()) {
+            case CREATED -> Health.STARTING;
+            case REBALANCING -> new Health(restoring.any() ? "RESTORING" : "REBALANCING", false);
+            case RUNNING -> restoring.any() ? new Health("RESTORING", false) : new Health("RUNNING", true);
+            case PENDING_SHUTDOWN, NOT_RUNNING -> new Health("STOPPING", false);
+            case PENDING_ERROR, ERROR -> new Health("ERROR", false);
+        };
+    }
+
+    /** The state of the Kafka Streams client, or empty before {@link #start()}. */
     public Optional<KafkaStreams.State> state() {
         return Optional.ofNullable(streams).map(KafkaStreams::state);
     }
@@ -193,10 +219,13 @@ public final class StreamsRunner implements AutoCloseable {
 
     private MetricsServer serveMetrics() {
         try {
-            return MetricsServer.start(registry, config.metricsPort());
+            return MetricsServer.start(registry, config.service().metricsHost(), config.metricsPort(), this::health);
         } catch (BindException e) {
             throw new UserException("vitalcast.metrics.port: cannot listen on port " + config.metricsPort() + " ("
                 + e.getMessage() + ")");
+        } catch (java.net.UnknownHostException | java.nio.channels.UnresolvedAddressException e) {
+            throw new UserException("vitalcast.metrics.host: cannot listen on '" + config.service().metricsHost()
+                + "': unknown address");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -65,10 +65,21 @@ final class TopicCreator {
             Thread.currentThread().interrupt();
             throw new UserException("stopped while creating topics");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw notAnswered();
+            }
+            if (e.getCause() instanceof org.apache.kafka.common.errors.AuthenticationException) {
+                throw new UserException("refused authentication: " + e.getCause().getMessage());
+            }
             throw new UserException("cannot list topics: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            throw new UserException("Kafka did not answer within " + timeout.toSeconds() + " s");
+            throw notAnswered();
         }
+    }
+
+    private UserException notAnswered() {
+        return new UserException("did not answer within " + timeout.toSeconds() + " s ("
+            + "vitalcast.kafka.connect.timeout)");
     }
 
     private boolean create(String name, KafkaFuture<Void> future)

@@ -60,6 +60,12 @@ public final class ConfigKeys {
     /** {@code reject} (an unexpected exception rejects the record and the stream goes on) or {@code fail}. */
     public static final String PROCESSING_ERRORS = "vitalcast.processing.errors";
     public static final String METRICS_PORT = "vitalcast.metrics.port";
+    /** The address the metrics and health endpoint listens on; empty for every interface. */
+    public static final String METRICS_HOST = "vitalcast.metrics.host";
+    /** How long {@code run} waits for Kafka at start before it fails. */
+    public static final String KAFKA_CONNECT_TIMEOUT = "vitalcast.kafka.connect.timeout";
+    /** Whether a missing or empty model directory fails the start instead of running baselines with a warning. */
+    public static final String MODELS_REQUIRED = "vitalcast.models.required";
     /** Comma-separated, explicit opt-in list of patients exported per patient in metrics (capped). */
     public static final String WATCHED_PATIENTS = "vitalcast.metrics.watched.patients";
 
@@ -97,7 +103,8 @@ public final class ConfigKeys {
         ALERT_SUSTAIN_WINDOW_STEPS, ALERT_EXIT_RATIO, ALERT_REALERT_INTERVAL, ALERT_CRITICAL_RATIO,
         ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR,
         CALIBRATION_RATE, ADAPTATION, READINGS_MAX_FUTURE, READINGS_MAX_BYTES, READINGS_MAX_BATCH_VALUES,
-        READINGS_MAX_ID_LENGTH, REJECTED_MAX_ORIGINAL_BYTES, PROCESSING_ERRORS);
+        READINGS_MAX_ID_LENGTH, REJECTED_MAX_ORIGINAL_BYTES, PROCESSING_ERRORS, METRICS_HOST, KAFKA_CONNECT_TIMEOUT,
+        MODELS_REQUIRED);
 
     /** The built-in defaults, Vitalcast and Kafka keys alike. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -137,6 +144,9 @@ public final class ConfigKeys {
         d.put(REJECTED_MAX_ORIGINAL_BYTES, "16384");
         d.put(PROCESSING_ERRORS, "reject");
         d.put(METRICS_PORT, "9464");
+        d.put(METRICS_HOST, "");
+        d.put(KAFKA_CONNECT_TIMEOUT, "60s");
+        d.put(MODELS_REQUIRED, "false");
         d.put(WATCHED_PATIENTS, "");
         limits(d, "heart_rate", "40", "140");
         limits(d, "ecg_heart_rate", "40", "140");

@@ -82,7 +82,9 @@ final class ConfigParser {
             integer(ConfigKeys.ALERT_MAX_PER_PATIENT_HOUR, 0, Integer.MAX_VALUE),
             new OnlineLearning(calibrationRate(), onOff(ConfigKeys.ADAPTATION)),
             inputLimits(),
-            errorPolicy());
+            errorPolicy(),
+            new ServiceSettings(setting(ConfigKeys.METRICS_HOST).value(),
+                duration(ConfigKeys.KAFKA_CONNECT_TIMEOUT, false), onOff(ConfigKeys.MODELS_REQUIRED)));
     }
 
     private InputLimits inputLimits() {

@@ -41,6 +41,7 @@ import io.vitalcast.streaming.Topics;
  * @param online                 how each series learns its patient online (interval calibration, forecast adaptation)
  * @param inputLimits            what an input record may be before it is rejected
  * @param processingErrors       what an unexpected exception while processing a record does
+ * @param service                how the process runs: metrics address, start timeout, whether models are required
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
                               Duration grace, double alertMargin, int alertSustainSteps, int alertClearSteps,
@@ -48,7 +49,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
                               java.util.Set<String> watchedPatients, Map<String, String> kafka,
                               int maxAlertsPerPatientHour, OnlineLearning online, InputLimits inputLimits,
-                              ErrorPolicy processingErrors) {
+                              ErrorPolicy processingErrors, ServiceSettings service) {
 
     public VitalcastConfig {
         limits = Map.copyOf(limits);
@@ -106,7 +107,7 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
             + ", grace=" + grace + ", alertMargin=" + alertMargin + ", alertSustainSteps=" + alertSustainSteps
             + ", alertClearSteps=" + alertClearSteps + ", alertPolicies=" + new TreeMap<>(alertPolicies)
             + ", maxAlertsPerPatientHour=" + maxAlertsPerPatientHour + ", online=" + online
-            + ", inputLimits=" + inputLimits + ", processingErrors=" + processingErrors
+            + ", inputLimits=" + inputLimits + ", processingErrors=" + processingErrors + ", service=" + service
             + ", limits=" + new TreeMap<>(limits) + ", signals="
             + new TreeMap<>(signals).keySet() + ", metricsPort=" + metricsPort + ", kafka=" + shownKafka + "]";
     }

@@ -38,6 +38,16 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldFailInOneLineNamingTheServersWhenKafkaDoesNotAnswerInTime() {
+        int exit = run("run", "--bootstrap-servers", "127.0.0.1:1", "--metrics-port", "0",
+            "--set", "vitalcast.kafka.connect.timeout=2s");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("vitalcast: Kafka at 127.0.0.1:1: did not answer within 2 s "
+            + "(vitalcast.kafka.connect.timeout)");
+    }
+
+    @Test
     void shouldRejectConflictingOptions() {
         int exit = run("run", "--bootstrap-servers", "a:1", "--set", "bootstrap.servers=b:1");
 

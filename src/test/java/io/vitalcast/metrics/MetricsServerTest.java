@@ -47,10 +47,30 @@ class MetricsServerTest {
     }
 
     @Test
+    void shouldAnswerHealthWith200OnlyWhenReady() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Health> health = new java.util.concurrent.atomic.AtomicReference<>(
+            Health.STARTING);
+        try (MetricsServer served = MetricsServer.start(registry, "127.0.0.1", 0, health::get)) {
+            URI uri = URI.create("http://127.0.0.1:" + served.port() + "/health");
+            HttpResponse<String> starting = client.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+            health.set(new Health("RUNNING", true));
+            HttpResponse<String> running = client.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+            assertThat(starting.statusCode()).isEqualTo(503);
+            assertThat(starting.body()).isEqualTo("{\"state\":\"STARTING\",\"ready\":false}");
+            assertThat(running.statusCode()).isEqualTo(200);
+            assertThat(running.body()).isEqualTo("{\"state\":\"RUNNING\",\"ready\":true}");
+        }
+    }
+
+    @Test
     void shouldAnswerOtherPathsWith404AndOtherMethodsWith405() throws Exception {
         assertThat(send("GET", "/metricsx").statusCode()).isEqualTo(404);
         assertThat(send("GET", "/").statusCode()).isEqualTo(404);
         assertThat(send("POST", "/metrics").statusCode()).isEqualTo(405);
         assertThat(send("HEAD", "/metrics").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/health").statusCode()).as("no health without a provider").isEqualTo(404);
     }
 }
