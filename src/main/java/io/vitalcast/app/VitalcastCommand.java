@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         TrainCommand.class,
         EvaluateCommand.class,
         RunCommand.class,
+        CheckCommand.class,
         DemoCommand.class,
         ReplayCommand.class,
         BacktestCommand.class,

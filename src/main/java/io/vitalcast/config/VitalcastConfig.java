@@ -68,11 +68,20 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
      * @throws ConfigException naming the first bad key
      */
     public static VitalcastConfig load(Path file, Map<String, String> environment, List<Setting> commandLine) {
+        return ConfigParser.parse(settings(file, environment, commandLine));
+    }
+
+    /**
+     * The effective settings of these layers, each with the layer it came from, sorted by key; not validated (see
+     * {@link #load}).
+     */
+    public static Map<String, Setting> settings(Path file, Map<String, String> environment,
+                                                List<Setting> commandLine) {
         ConfigLayers layers = ConfigLayers.defaults();
         if (file != null) {
             layers = layers.withFile(file);
         }
-        return ConfigParser.parse(layers.withEnvironment(environment).withCommandLine(commandLine).settings());
+        return new TreeMap<>(layers.withEnvironment(environment).withCommandLine(commandLine).settings());
     }
 
     /** What the forecasting topology needs. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,29 @@ public final class ModelRegistry {
 
     private final Map<String, OnlineModel> models;
     private final Map<String, SignalSpec.Baseline> baselines;
+    private final Map<String, ModelSource> sources;
+
+    /**
+     * Where a signal's model was read from, for the start-up report and {@code vitalcast check}.
+     *
+     * @param file      the model file
+     * @param checksum  its SHA-256, as verified when it was read
+     * @param step      the step it forecasts at (null for an event-driven signal)
+     * @param trainedOn what it was trained on, as the file says
+     * @param createdAt when its training finished
+     */
+    public record ModelSource(Path file, String checksum, Duration step, String trainedOn, Instant createdAt) {
+    }
+
+    private ModelRegistry(Map<String, OnlineModel> models, Map<String, SignalSpec> signals) {
+        this(models, signals, Map.of());
+    }
 
     /** @param signals the configured signals, whose specs name their baselines (built-in signals otherwise) */
-    private ModelRegistry(Map<String, OnlineModel> models, Map<String, SignalSpec> signals) {
+    private ModelRegistry(Map<String, OnlineModel> models, Map<String, SignalSpec> signals,
+                          Map<String, ModelSource> sources) {
         this.models = Map.copyOf(models);
+        this.sources = Map.copyOf(sources);
         Map<String, SignalSpec.Baseline> named = new HashMap<>();
         SignalCatalog catalog = SignalCatalog.defaults();
         catalog.names().forEach(name -> named.put(name, catalog.spec(name).baseline()));
@@ -91,6 +111,7 @@ public final class ModelRegistry {
         }
         Map<String, OnlineModel> models = new HashMap<>();
         Map<String, Path> origin = new HashMap<>();
+        Map<String, ModelSource> sources = new HashMap<>();
         for (Path file : files) {
             LoadedModel loaded = ModelFile.load(file);
             TrainedForecaster forecaster = TrainedForecaster.of(loaded.bundle(), file);
@@ -111,8 +132,10 @@ public final class ModelRegistry {
             }
             origin.put(signal, file);
             models.put(signal, modelOf(forecaster, loaded.checksum()));
+            sources.put(signal, new ModelSource(file, loaded.checksum(), step,
+                loaded.bundle().provenance().dataDescription(), loaded.bundle().provenance().createdAt()));
         }
-        return new ModelRegistry(models, signals);
+        return new ModelRegistry(models, signals, sources);
     }
 
     /** The model of a signal: its LSTM, or the baseline its spec names (persistence for a signal not known). */
@@ -123,6 +146,11 @@ public final class ModelRegistry {
         }
         return baselines.getOrDefault(signal, SignalSpec.Baseline.PERSISTENCE) == SignalSpec.Baseline.SINUS_RHYTHM
             ? SINUS_RHYTHM : PERSISTENCE;
+    }
+
+    /** The file a signal's model was read from, or empty when the signal runs a baseline or a model given in code. */
+    public java.util.Optional<ModelSource> sourceOf(String signal) {
+        return java.util.Optional.ofNullable(sources.get(signal));
     }
 
     /** Model names in use by signal, for metrics and logs. */
