@@ -122,8 +122,10 @@ class EndToEndIT {
         run("", "promtool", "check", "config", "deploy/prometheus/prometheus.yml");
         int port = freePort();
         Path config = temp.resolve("prometheus.yml");
-        Files.writeString(config, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: vitalcast\n"
-            + "    metrics_path: /metrics\n    static_configs:\n      - targets: [\"127.0.0.1:" + metricsPort + "\"]\n");
+        Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - "
+            + Path.of("deploy/prometheus/rules/vitalcast-alerts.yml").toAbsolutePath() + "\nscrape_configs:\n"
+            + "  - job_name: vitalcast\n    metrics_path: /metrics\n    static_configs:\n      - targets: [\"127.0.0.1:"
+            + metricsPort + "\"]\n");
         run("", "promtool", "check", "config", config.toString());
         prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
             "--storage.tsdb.path=" + temp.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
@@ -145,6 +147,17 @@ class EndToEndIT {
                     }
                 }
                 assertThat(empty).as("queries without a series").isEmpty();
+            });
+        await("every shipped alerting rule evaluates against the demo's metrics").ignoreExceptions()
+            .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                JsonNode rules = get(api + "rules?type=alert").at("/data/groups/0/rules");
+                assertThat(rules).hasSize(6);
+                for (JsonNode rule : rules) {
+                    assertThat(rule.get("health").asText()).as(rule.get("name").asText()).isEqualTo("ok");
+                    if (rule.get("name").asText().equals("VitalcastAllSignalsOnBaselines")) {
+                        assertThat(rule.get("alerts")).as("the demo runs the shipped models").isEmpty();
+                    }
+                }
             });
     }
 
