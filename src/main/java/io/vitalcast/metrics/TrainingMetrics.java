@@ -11,7 +11,9 @@ import io.vitalcast.training.TrainingListener;
 
 /**
  * Exports a training run as it goes: the last batch loss, train and validation loss per epoch, the gradient norm
- * before clipping, and counters of updates and clipped updates (their ratio is the clipping rate).
+ * before clipping, and counters of updates and clipped updates (their ratio is the clipping rate). The gauges hold
+ * their values strongly, so that the last run stays on the dashboard after its metrics object is gone (Micrometer's
+ * gauges otherwise hold a weak reference and read NaN once it is collected).
  */
 public final class TrainingMetrics implements TrainingListener {
     public static final String LOSS = "vitalcast.training.loss";
@@ -30,13 +32,15 @@ public final class TrainingMetrics implements TrainingListener {
 
     public TrainingMetrics(MeterRegistry registry, String signal) {
         Gauge.builder(LOSS, batchLoss, AtomicReference::get).tags("signal", signal, "phase", "batch")
-            .register(registry);
+            .strongReference(true).register(registry);
         Gauge.builder(LOSS, trainLoss, AtomicReference::get).tags("signal", signal, "phase", "train")
-            .register(registry);
+            .strongReference(true).register(registry);
         Gauge.builder(LOSS, validationLoss, AtomicReference::get).tags("signal", signal, "phase", "validation")
+            .strongReference(true).register(registry);
+        Gauge.builder(GRADIENT_NORM, gradientNorm, AtomicReference::get).tag("signal", signal)
+            .strongReference(true).register(registry);
+        Gauge.builder(EPOCH, epoch, AtomicReference::get).tag("signal", signal).strongReference(true)
             .register(registry);
-        Gauge.builder(GRADIENT_NORM, gradientNorm, AtomicReference::get).tag("signal", signal).register(registry);
-        Gauge.builder(EPOCH, epoch, AtomicReference::get).tag("signal", signal).register(registry);
         steps = Counter.builder(STEPS).tag("signal", signal).register(registry);
         clipped = Counter.builder(CLIPPED).tag("signal", signal).register(registry);
     }

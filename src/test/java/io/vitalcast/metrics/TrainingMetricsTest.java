@@ -32,4 +32,24 @@ class TrainingMetricsTest {
         assertThat(registry.get(TrainingMetrics.GRADIENT_NORM).gauge().value()).isPositive();
         assertThat(registry.get(TrainingMetrics.EPOCH).gauge().value()).isEqualTo(2.0);
     }
+
+    @Test
+    void shouldKeepTheLastRunsValuesOnceItsMetricsObjectIsGone() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        trainAndForget(registry);
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertThat(registry.get(TrainingMetrics.LOSS).tag("phase", "train").gauge().value()).isPositive();
+        assertThat(registry.get(TrainingMetrics.EPOCH).gauge().value()).isEqualTo(1.0);
+    }
+
+    private static void trainAndForget(SimpleMeterRegistry registry) {
+        RecurrentNetwork network = RecurrentNetwork.create(Architecture.lstm(2, 4, 1, 1), Initialization.defaults(),
+            1L);
+        new Trainer(TrainingConfig.defaults().withEpochs(1).withBatchSize(16))
+            .withListener(new TrainingMetrics(registry, "spo2")).train(network, AddingProblem.generate(64, 10, 1L));
+    }
 }
