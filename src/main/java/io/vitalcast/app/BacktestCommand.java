@@ -132,6 +132,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (report != null) {
+            OptionChecks.writableDirectory("--report", report);
+        }
         PrintWriter out = spec.commandLine().getOut();
         SignalCatalog catalog = SignalCatalog.defaults();
         List<Reading> readings = input.readingsOf(signal, catalog);

@@ -61,6 +61,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.writableFile("--output", output);
         SignalCatalog catalog = SignalCatalog.defaults();
         if ((deriveHeartRate == null) == columns.isEmpty()) {
             throw new UserException("give either --column COLUMN=SIGNAL (repeatable) or --derive-heart-rate "
@@ -95,6 +96,11 @@ final class ConvertCommand implements Callable<Integer> {
         io.vitalcast.data.HeartRateDerivation.Result result = io.vitalcast.data.HeartRateDerivation.derive(input,
             timeColumn, TimeUnitOption.parse(timeUnit), parts[0], parts[1], catalog.spec(parts[1]).unit(), patientId,
             rateStep, origin);
+        if (result.readings().isEmpty()) {
+            throw new UserException("--derive-heart-rate: found " + result.beats() + " beats in " + parts[0] + " ("
+                + String.format(java.util.Locale.ROOT, "%.1f", result.samplingRate()) + " Hz), too few for any "
+                + rateStep + " step of heart rate; is it an ECG column? " + output + " not written");
+        }
         ReadingsCsv.writeLong(output, result.readings());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(java.util.Locale.ROOT, "%s at %.1f Hz: %d beats; wrote %d of %d %s steps (%s) to %s%n", parts[0],

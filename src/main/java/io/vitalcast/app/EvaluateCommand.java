@@ -75,6 +75,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.atLeast("--ar-order", 1, arOrder);
         OptionChecks.atLeast("--ma-window", 1, maWindow);
+        if (report != null) {
+            OptionChecks.writableDirectory("--report", report);
+        }
         PrintWriter out = spec.commandLine().getOut();
         TrainedForecaster lstm = TrainedForecaster.of(ModelFile.read(model), model);
         String name = signal == null ? lstm.signal() : signal;

@@ -128,6 +128,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.writableFile("--output", output);
         if (metricsPort != null) {
             OptionChecks.between("--metrics-port", 0, 65_535, metricsPort);
         }

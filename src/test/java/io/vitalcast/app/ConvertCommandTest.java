@@ -69,4 +69,29 @@ class ConvertCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("unknown signal 'hr'");
     }
+
+    @Test
+    void shouldFailWhenDerivingHeartRateFromAColumnWithoutBeats() throws Exception {
+        Path output = temp.resolve("hr.csv");
+
+        int exit = run("convert", "--input", numerics(), "--time-column", "elapsed_s", "--time-unit", "s",
+            "--derive-heart-rate", "SpO2_pct=ecg_heart_rate", "--patient", "p", "--output", output.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("vitalcast: --derive-heart-rate: found ")
+            .contains("is it an ECG column?").doesNotContain("\n");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void shouldFailInOneLineNamingTheOutputWhenItCannotBeWritten() throws Exception {
+        Path file = java.nio.file.Files.writeString(temp.resolve("a-file"), "x");
+
+        int exit = run("convert", "--input", numerics(), "--time-column", "elapsed_s", "--column",
+            "HR_bpm=heart_rate", "--patient", "p", "--output", file.resolve("x.csv").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("vitalcast: --output: cannot write " + file.resolve("x.csv")
+            + ": " + file + " is a file, not a directory");
+    }
 }

@@ -103,9 +103,15 @@ class TrainEvaluateCommandTest {
             {"train", "--input", readings.toString(), "--signal", "glucose", "--output", "x"},
             {"train", "--input", readings.toString(), "--signal", "spo2", "--output", "x"},
             {"evaluate", "--model", notAModel.toString(), "--input", readings.toString()},
+            {"train", "--input", readings.toString(), "--signal", "heart_rate", "--output",
+                notAModel.resolve("model.json").toString()},
+            {"evaluate", "--model", notAModel.toString(), "--input", readings.toString(), "--report",
+                notAModel.resolve("report").toString()},
         };
         String[] expected = {"no such file", "no column 'timestamp'", "unknown signal 'glucose'",
-            "no readings of signal 'spo2'", "not a Vitalcast model file"};
+            "no readings of signal 'spo2'", "not a Vitalcast model file",
+            "--output: cannot write " + notAModel.resolve("model.json") + ": " + notAModel + " is a file",
+            "--report: cannot write " + notAModel.resolve("report") + ": " + notAModel + " is a file"};
 
         for (int i = 0; i < commands.length; i++) {
             assertThat(run(commands[i])).isEqualTo(2);
