@@ -15,7 +15,7 @@ import io.vitalcast.quality.QualityProblem;
  * @param severity   urgency
  * @param state      lifecycle state
  * @param timestamp  time of the step that caused this event
- * @param observed   the observed value at that step
+ * @param observed   the observed value at that step, or null when the sensor gave none (a dropout): never "NaN"
  * @param expected   the value expected there (the forecast), or null
  * @param lower      lower bound of the expected range (interval or limit), or null
  * @param upper      upper bound of the expected range, or null
@@ -29,13 +29,18 @@ import io.vitalcast.quality.QualityProblem;
  * @param problem     for a SENSOR alert's OPEN, the signal-quality problem; otherwise null (and absent from JSON)
  */
 public record AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
-                         AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                         AlertState state, Instant timestamp, Double observed, Double expected, Double lower,
                          Double upper, Long leadTimeMs, String unit, String message, Double probability,
                          Integer suppressed, @JsonInclude(JsonInclude.Include.NON_NULL) QualityProblem problem) {
 
+    public AlertEvent {
+        observed = observed == null || !Double.isFinite(observed) ? null : observed;
+    }
+
+
     /** A clinical alert event with a crossing probability or suppressed alerts to report. */
     public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
-                      AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                      AlertState state, Instant timestamp, Double observed, Double expected, Double lower,
                       Double upper, Long leadTimeMs, String unit, String message, Double probability,
                       Integer suppressed) {
         this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
@@ -44,7 +49,7 @@ public record AlertEvent(String alertId, String patientId, String signal, AlertK
 
     /** A signal-quality (SENSOR) alert event. */
     public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
-                      AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                      AlertState state, Instant timestamp, Double observed, Double expected, Double lower,
                       Double upper, Long leadTimeMs, String unit, String message, QualityProblem problem) {
         this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
             leadTimeMs, unit, message, null, null, problem);
@@ -52,7 +57,7 @@ public record AlertEvent(String alertId, String patientId, String signal, AlertK
 
     /** A clinical alert event without a crossing probability or suppressed alerts to report. */
     public AlertEvent(String alertId, String patientId, String signal, AlertKind kind, Severity severity,
-                      AlertState state, Instant timestamp, double observed, Double expected, Double lower,
+                      AlertState state, Instant timestamp, Double observed, Double expected, Double lower,
                       Double upper, Long leadTimeMs, String unit, String message) {
         this(alertId, patientId, signal, kind, severity, state, timestamp, observed, expected, lower, upper,
             leadTimeMs, unit, message, null, null, null);

@@ -29,6 +29,9 @@ final class DeviationRule implements AlertRule {
             ClinicalEvents.of(AlertKind.DEVIATION, facts, expected, expected - scale, expected + scale, null, null,
                 () -> String.format(Locale.ROOT, "%s %.4g %s is %s the forecast %.4g (expected %.4g to %.4g; score "
                     + "%.2f)", step.signal(), step.value(), facts.unit(), residual > 0 ? "above" : "below", expected,
-                    expected - scale, expected + scale, score)));
+                    expected - scale, expected + scale, score),
+                () -> String.format(Locale.ROOT, "%s %.4g %s is back near its forecast %.4g (expected %.4g to %.4g; "
+                    + "score %.2f)", step.signal(), step.value(), facts.unit(), expected, expected - scale,
+                    expected + scale, score)));
     }
 }

@@ -19,6 +19,8 @@ final class LimitRule implements AlertRule {
                 ClinicalEvents.finiteOrNull(limits.high()), null, null,
                 () -> String.format(Locale.ROOT, "%s %.4g %s is %s", step.signal(), value, facts.unit(),
                     limits.isBelow(value) ? "below the low limit " + limits.low()
-                        : limits.isAbove(value) ? "above the high limit " + limits.high() : "within limits")));
+                        : limits.isAbove(value) ? "above the high limit " + limits.high() : "within limits"),
+                () -> String.format(Locale.ROOT, "%s %.4g %s is back within its limits", step.signal(), value,
+                    facts.unit())));
     }
 }

@@ -45,7 +45,9 @@ final class PredictedLimitRule implements AlertRule {
         return new Finding(new AlertStateMachine.Observation(abnormal, normal, Severity.WARNING),
             ClinicalEvents.of(AlertKind.PREDICTED_LIMIT, facts, at >= 0 ? values[at] : null,
                 ClinicalEvents.finiteOrNull(limits.low()), ClinicalEvents.finiteOrNull(limits.high()), lead,
-                crossing.probability(), message));
+                crossing.probability(), message,
+                () -> String.format(Locale.ROOT, "%s is no longer forecast to cross a limit (crossing probability "
+                    + "%.2f)", step.signal(), crossing.probability())));
     }
 
     private static int firstCrossing(double[] forecast, ClinicalLimits limits) {

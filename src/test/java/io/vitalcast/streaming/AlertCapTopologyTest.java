@@ -33,8 +33,11 @@ class AlertCapTopologyTest {
             topology.send("p-1", TestJson.reading("p-1", "rr_interval", time, rr[i]), time);
         }
 
-        List<String> opens = topology.alerts().readValuesToList().stream()
+        List<String> events = topology.alerts().readValuesToList();
+        List<String> opens = events.stream()
             .filter(a -> a.contains("\"kind\":\"LIMIT\"") && a.contains("\"state\":\"OPEN\"")).toList();
+        assertThat(events).filteredOn(a -> a.contains("\"state\":\"RESOLVED\"")).isNotEmpty()
+            .allSatisfy(a -> assertThat(a).contains("Resolved: rr_interval 1.000 s is back within its limits"));
         assertThat(opens).hasSize(3);
         assertThat(opens.get(0)).contains("\"suppressed\":null");
         assertThat(opens.get(2)).contains("\"suppressed\":2", "2 alerts of this patient held back by the hourly cap");

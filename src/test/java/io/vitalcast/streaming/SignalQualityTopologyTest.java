@@ -34,7 +34,8 @@ class SignalQualityTopologyTest {
         assertThat(topology.rejected().readValue()).contains("\"reason\":\"SENSOR_OFF\"");
         List<String> events = topology.alerts().readValuesToList();
         assertThat(events).singleElement().asString().contains("\"kind\":\"SENSOR\"", "\"state\":\"OPEN\"",
-            "\"problem\":\"DROPOUT\"", "spo2 sensor reports 'not connected'");
+            "\"problem\":\"DROPOUT\"", "spo2 sensor reports 'not connected'", "\"observed\":null")
+            .doesNotContain("NaN");
         assertThat(counter(VitalcastMetrics.QUALITY_PROBLEMS, "signal", "spo2", "problem", "DROPOUT")).isEqualTo(1);
         assertThat(counter(VitalcastMetrics.ALERTS, "kind", "SENSOR", "state", "OPEN")).isEqualTo(1);
     }
