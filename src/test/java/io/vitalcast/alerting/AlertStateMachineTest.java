@@ -42,7 +42,7 @@ class AlertStateMachineTest {
                 SeriesStep step = new SeriesStep("p-1", "heart_rate", second++ * 1000, 80);
                 status = AlertStateMachine.step(status, o, policy, AlertKind.DEVIATION, step, context,
                     (id, severity, state, suppressed) -> new AlertEvent(id, "p-1", "heart_rate", AlertKind.DEVIATION,
-                        severity, state, java.time.Instant.ofEpochMilli(step.timeMs()), 80, null, null, null, null,
+                        severity, state, java.time.Instant.ofEpochMilli(step.timeMs()), 80.0, null, null, null, null,
                         "bpm", "m", null, suppressed), events);
             }
             return this;
