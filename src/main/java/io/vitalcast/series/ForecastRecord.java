@@ -15,12 +15,20 @@ import io.vitalcast.forecasting.ModelInfo;
  * @param stepMs       step length in ms, or null for an event-driven signal (point times are then estimated)
  * @param model        the model that made the forecast
  * @param points       one point per horizon step
+ * @param level        the two-sided coverage the points' intervals aim at (0.9: nine steps in ten inside), or null
+ *                     when no point has an interval
  */
 public record ForecastRecord(String patientId, String signal, String unit, Instant lastStepTime, Long stepMs,
-                             ModelInfo model, List<ForecastPoint> points) {
+                             ModelInfo model, List<ForecastPoint> points, Double level) {
 
     public ForecastRecord {
         points = List.copyOf(points);
+    }
+
+    /** A forecast whose points have no intervals. */
+    public ForecastRecord(String patientId, String signal, String unit, Instant lastStepTime, Long stepMs,
+                          ModelInfo model, List<ForecastPoint> points) {
+        this(patientId, signal, unit, lastStepTime, stepMs, model, points, null);
     }
 
     /**

@@ -286,14 +286,17 @@ public final class SeriesUpdater {
     private static ForecastRecord forecastRecord(StepValue step, SignalSpec spec, OnlineModel model,
                                                  double[] values, double[] halfWidths, long[] timesMs) {
         List<ForecastRecord.ForecastPoint> points = new ArrayList<>(values.length);
+        boolean anyInterval = false;
         for (int h = 0; h < values.length; h++) {
             double width = halfWidths[h];
             boolean calibrated = Double.isFinite(width);
+            anyInterval |= calibrated;
             points.add(new ForecastRecord.ForecastPoint(Instant.ofEpochMilli(timesMs[h]), values[h],
                 calibrated ? values[h] - width : null, calibrated ? values[h] + width : null));
         }
         return new ForecastRecord(step.patientId(), step.signal(), spec.unit(), Instant.ofEpochMilli(step.timeMs()),
-            spec.isEventDriven() ? null : spec.step().toMillis(), model.info(), points);
+            spec.isEventDriven() ? null : spec.step().toMillis(), model.info(), points,
+            anyInterval ? model.intervals().level() : null);
     }
 
     private static double[][] prepend(double[][] rows, double[] row, int keep) {

@@ -57,6 +57,7 @@ final class ForecastRecordSerializer implements Serializer<ForecastRecord> {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            writeNullableNumber(json, "level", forecast.level());
             json.writeEndObject();
             json.flush();
             return bytes.toByteArray();

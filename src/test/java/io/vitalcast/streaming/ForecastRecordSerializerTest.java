@@ -36,7 +36,8 @@ class ForecastRecordSerializerTest {
             }
             assertSameBytesAsDataBinding(new ForecastRecord("p-" + i + (i % 5 == 0 ? "-ü\"\\" : ""), "heart_rate",
                 "bpm", Instant.ofEpochMilli(time), i % 7 == 0 ? null : 60_000L,
-                new ModelInfo("heart_rate-lstm", "2026-11-25T18:54:13.283051421Z", "lstm"), points));
+                new ModelInfo("heart_rate-lstm", "2026-11-25T18:54:13.283051421Z", "lstm"), points,
+                i % 4 == 0 ? null : 0.9));
         }
     }
 

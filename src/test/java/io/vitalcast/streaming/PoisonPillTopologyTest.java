@@ -162,6 +162,8 @@ class PoisonPillTopologyTest {
         });
         List<JsonNode> forecasts = topology.forecastTrees();
         assertThat(forecastsOf(forecasts, "p-2")).isEqualTo(forecastsOf(forecasts, "p-1") + 1);
+        assertThat(forecasts).allSatisfy(f -> assertThat(f.get("level").asDouble()).as("the intervals' level")
+            .isEqualTo(0.9));
         assertThat(topology.counter("vitalcast.processing.errors", "stage", "processing", "outcome", "rejected"))
             .isEqualTo(1);
         assertThat(topology.counter("vitalcast.rejected", "reason", "PROCESSING_ERROR")).isEqualTo(1);
