@@ -6,10 +6,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vitalcast.series.SourceRecord;
 
 /**
@@ -26,7 +28,8 @@ import io.vitalcast.series.SourceRecord;
  * @param sourceTopic    topic of the input record
  * @param partition      partition of the input record
  * @param offset         offset of the input record
- * @param timestamp      timestamp of the input record (epoch ms)
+ * @param timestamp      timestamp of the input record, epoch ms: in JSON {@code timestampMs}, next to
+ *                       {@code timestamp} as ISO-8601 like every other time Vitalcast writes
  * @param keyBase64      the original key bytes (up to the cap), base64, or null
  * @param valueBase64    the original value bytes (up to the cap), base64, or null
  * @param valueText      those value bytes as UTF-8 text when decodable, else null
@@ -36,7 +39,8 @@ import io.vitalcast.series.SourceRecord;
  *                       samples of one batch, whose bytes are on the first)
  */
 public record RejectedReading(RejectReason reason, String detail, String patientId, String signal,
-                              String sourceTopic, int partition, long offset, long timestamp, String keyBase64,
+                              String sourceTopic, int partition, long offset,
+                              @JsonProperty("timestampMs") long timestamp, String keyBase64,
                               String valueBase64, String valueText, Integer valueBytes, String valueSha256,
                               boolean valueTruncated) {
     private static final ThreadLocal<LastDigest> LAST_DIGEST = ThreadLocal.withInitial(LastDigest::new);
@@ -60,6 +64,12 @@ public record RejectedReading(RejectReason reason, String detail, String patient
             encode(truncate(source.key(), maxOriginalBytes)), encode(keptValue), text(keptValue),
             value == null ? null : value.length, value == null ? null : sha256(value),
             value != null && keptValue.length < value.length);
+    }
+
+    /** The input record's timestamp as ISO-8601, the {@code timestamp} of the JSON record. */
+    @JsonProperty("timestamp")
+    public String time() {
+        return Instant.ofEpochMilli(timestamp).toString();
     }
 
     /** This rejection without the original bytes (their length and hash kept), for a further sample of a batch. */

@@ -90,8 +90,10 @@ class ReadingParserTest {
         assertThat(rejected.valueText()).hasSize(InputLimits.DEFAULT.maxOriginalBytes());
         assertThat(rejected.valueSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
             java.security.MessageDigest.getInstance("SHA-256").digest(huge)));
-        assertThat(new JsonSerde<>(RejectedReading.class).serializer().serialize("t", rejected).length)
-            .isLessThan(64 * 1024);
+        byte[] json = new JsonSerde<>(RejectedReading.class).serializer().serialize("t", rejected);
+        assertThat(json.length).isLessThan(64 * 1024);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"timestamp\":\"1970-01-01T00:00:01Z\"",
+            "\"timestampMs\":1000");
     }
 
     @Test
