@@ -21,7 +21,8 @@ final class ClinicalEvents {
             return new AlertEvent(id, step.patientId(), step.signal(), kind, severity, state,
                 Instant.ofEpochMilli(step.timeMs()), step.value(), expected, lower, upper, leadTimeMs, facts.unit(),
                 suppressed == null ? text : text + " (" + suppressed + " alerts of this patient held back by the "
-                    + "hourly cap)", probability, suppressed);
+                    + "hourly cap)", probability, suppressed, null, finiteOrNull(facts.limits().low()),
+                finiteOrNull(facts.limits().high()));
         };
     }
 

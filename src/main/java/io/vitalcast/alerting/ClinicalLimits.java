@@ -20,6 +20,11 @@ public record ClinicalLimits(double low, double high) {
         return new ClinicalLimits(Double.NaN, Double.NaN);
     }
 
+    /** Whether either bound is set. */
+    public boolean hasAny() {
+        return !Double.isNaN(low) || !Double.isNaN(high);
+    }
+
     /** Whether the value is below the low limit. */
     public boolean isBelow(double value) {
         return !Double.isNaN(low) && value < low;

@@ -15,8 +15,7 @@ final class LimitRule implements AlertRule {
         double value = step.value();
         boolean beyond = limits.isBelow(value) || limits.isAbove(value);
         return new Finding(new AlertStateMachine.Observation(beyond, !beyond, Severity.CRITICAL),
-            ClinicalEvents.of(AlertKind.LIMIT, facts, null, ClinicalEvents.finiteOrNull(limits.low()),
-                ClinicalEvents.finiteOrNull(limits.high()), null, null,
+            ClinicalEvents.of(AlertKind.LIMIT, facts, null, null, null, null, null,
                 () -> String.format(Locale.ROOT, "%s %.4g %s is %s", step.signal(), value, facts.unit(),
                     limits.isBelow(value) ? "below the low limit " + limits.low()
                         : limits.isAbove(value) ? "above the high limit " + limits.high() : "within limits"),

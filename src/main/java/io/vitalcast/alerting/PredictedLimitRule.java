@@ -43,8 +43,7 @@ final class PredictedLimitRule implements AlertRule {
                 low ? "low" : "high", low ? limits.low() : limits.high(), leadSeconds, crossing.probability());
         }
         return new Finding(new AlertStateMachine.Observation(abnormal, normal, Severity.WARNING),
-            ClinicalEvents.of(AlertKind.PREDICTED_LIMIT, facts, at >= 0 ? values[at] : null,
-                ClinicalEvents.finiteOrNull(limits.low()), ClinicalEvents.finiteOrNull(limits.high()), lead,
+            ClinicalEvents.of(AlertKind.PREDICTED_LIMIT, facts, at >= 0 ? values[at] : null, null, null, lead,
                 crossing.probability(), message,
                 () -> String.format(Locale.ROOT, "%s is no longer forecast to cross a limit (crossing probability "
                     + "%.2f)", step.signal(), crossing.probability())));

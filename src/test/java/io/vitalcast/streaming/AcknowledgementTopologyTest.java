@@ -70,9 +70,9 @@ class AcknowledgementTopologyTest {
     }
 
     @Test
-    void shouldEscalateAnUnacknowledgedDeviation() {
+    void shouldEscalateAnUnacknowledgedDeviationThatCrossesTheClinicalLimit() {
         warmUp();
-        beats(0.80, 0.50, 1.00);
+        beats(0.80, 0.25, 1.00);
 
         assertThat(events("DEVIATION")).containsExactly("OPEN", "UPDATE", "RESOLVED");
     }
@@ -83,7 +83,7 @@ class AcknowledgementTopologyTest {
         beats(0.80);
         assertThat(events("DEVIATION")).containsExactly("OPEN");
         ack("p-1", TestJson.ack(lastId("DEVIATION"), "p-1", "ACK").put("by", "nurse-7"));
-        beats(0.50, 1.00);
+        beats(0.25, 1.00);
 
         assertThat(events("DEVIATION")).containsExactly("OPEN", "RESOLVED");
         assertThat(topology.rejected().isEmpty()).isTrue();

@@ -39,7 +39,8 @@ class AlertCapTopologyTest {
         assertThat(events).filteredOn(a -> a.contains("\"state\":\"RESOLVED\"")).isNotEmpty()
             .allSatisfy(a -> assertThat(a).contains("Resolved: rr_interval 1.000 s is back within its limits"));
         assertThat(opens).hasSize(3);
-        assertThat(opens.get(0)).contains("\"suppressed\":null");
+        assertThat(opens.get(0)).contains("\"suppressed\":null", "\"lower\":null,\"upper\":null",
+            "\"limitLow\":0.3,\"limitHigh\":2.0");
         assertThat(opens.get(2)).contains("\"suppressed\":2", "2 alerts of this patient held back by the hourly cap");
         assertThat(topology.registry().find("vitalcast.alerts.suppressed").tag("kind", "LIMIT").tag("reason", "cap")
             .counter().count()).isEqualTo(2);

@@ -188,25 +188,38 @@ class ForecastTopologyTest {
         assertThat(deviation.get(0)).contains("\"expected\":90.0", "above the forecast");
     }
 
-    @Test
-    void shouldUpdateAnOpenAlertWhenItsSeverityRises() {
+    /** A steady heart rate, a rise, then a jump to {@code jump} bpm held; the DEVIATION events of it. */
+    private List<String> deviationEventsOfAJumpTo(double jump) {
         int s = 0;
         for (; s < 30; s++) {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70 + (s % 2));
         }
-        double[] values = {74, 78, 82, 112, 112, 112, 112, 112, 112};
+        double[] values = {74, 78, 82, jump, jump, jump, jump, jump, jump};
         for (double v : values) {
             sendReading("p-1", "heart_rate", T0.plusSeconds(s++), v);
         }
-
-        List<String> deviation = topology.alerts().readValuesToList().stream()
+        return topology.alerts().readValuesToList().stream()
             .filter(a -> a.contains("\"kind\":\"DEVIATION\"")).toList();
+    }
+
+    @Test
+    void shouldUpdateAnOpenAlertToCriticalWhenTheValueCrossesTheClinicalLimit() {
+        List<String> deviation = deviationEventsOfAJumpTo(141);
+
         assertThat(deviation).extracting(a -> field(a, "state"))
             .containsExactly("OPEN", "UPDATE", "RESOLVED");
         assertThat(deviation.get(0)).contains("\"severity\":\"WARNING\"");
-        assertThat(deviation.get(1)).contains("\"severity\":\"CRITICAL\"", "\"observed\":112.0");
+        assertThat(deviation.get(1)).contains("\"severity\":\"CRITICAL\"", "\"observed\":141.0");
         String id = field(deviation.get(0), "alertId");
         assertThat(deviation).allSatisfy(a -> assertThat(a).contains("\"alertId\":\"" + id + "\""));
+    }
+
+    @Test
+    void shouldKeepASurprisingValueWithinTheClinicalLimitsAWarning() {
+        List<String> deviation = deviationEventsOfAJumpTo(112);
+
+        assertThat(deviation).extracting(a -> field(a, "state")).containsExactly("OPEN", "RESOLVED");
+        assertThat(deviation).allSatisfy(a -> assertThat(a).contains("\"severity\":\"WARNING\""));
     }
 
     @Test
