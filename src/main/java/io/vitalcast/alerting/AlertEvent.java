@@ -3,10 +3,11 @@ package io.vitalcast.alerting;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vitalcast.data.Resolution;
 import io.vitalcast.quality.QualityProblem;
 
 /**
- * A record on the alerts topic.
+ * A record on the alerts topic. Its values are at the signal's {@link Resolution}.
  *
  * @param alertId    stable across OPEN, UPDATE and RESOLVED of one alert
  * @param patientId  patient
@@ -37,7 +38,10 @@ public record AlertEvent(String alertId, String patientId, String signal, AlertK
                          Double limitLow, Double limitHigh) {
 
     public AlertEvent {
-        observed = observed == null || !Double.isFinite(observed) ? null : observed;
+        observed = observed == null || !Double.isFinite(observed) ? null : Resolution.round(unit, observed);
+        expected = Resolution.round(unit, expected);
+        lower = Resolution.round(unit, lower);
+        upper = Resolution.round(unit, upper);
     }
 
 

@@ -13,6 +13,7 @@ import io.vitalcast.alerting.AlertSettings;
 import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AnomalyScore;
 import io.vitalcast.alerting.StepFacts;
+import io.vitalcast.data.Resolution;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.OnlineAdaptation;
 import io.vitalcast.forecasting.OnlineCalibration;
@@ -291,8 +292,10 @@ public final class SeriesUpdater {
             double width = halfWidths[h];
             boolean calibrated = Double.isFinite(width);
             anyInterval |= calibrated;
-            points.add(new ForecastRecord.ForecastPoint(Instant.ofEpochMilli(timesMs[h]), values[h],
-                calibrated ? values[h] - width : null, calibrated ? values[h] + width : null));
+            String unit = spec.unit();
+            points.add(new ForecastRecord.ForecastPoint(Instant.ofEpochMilli(timesMs[h]),
+                Resolution.round(unit, values[h]), calibrated ? Resolution.round(unit, values[h] - width) : null,
+                calibrated ? Resolution.round(unit, values[h] + width) : null));
         }
         return new ForecastRecord(step.patientId(), step.signal(), spec.unit(), Instant.ofEpochMilli(step.timeMs()),
             spec.isEventDriven() ? null : spec.step().toMillis(), model.info(), points,

@@ -67,6 +67,8 @@ class RecordSchemasTest {
         Schema alert = schema("alerts");
         Schema rejection = schema("rejected");
         forecasts.forEach(f -> assertThat(errors(forecast, f)).as(f.toString()).isEmpty());
+        forecasts.forEach(f -> f.get("points").forEach(p -> assertThat(p.get("value").asText())
+            .as("a tenth of the unit at most").matches("-?[0-9]+\\.[0-9]")));
         alerts.forEach(a -> assertThat(errors(alert, a)).as(a.toString()).isEmpty());
         rejected.forEach(r -> assertThat(errors(rejection, r)).as(r.toString()).isEmpty());
     }

@@ -77,9 +77,10 @@ class StatefulStreamingMatchesOfflineTest {
             .hasSizeLessThanOrEqualTo(2);
         assertThat(notStreamed.stream().filter(time -> time < lastStreamed)).as("filled steps")
             .hasSizeLessThanOrEqualTo(series.filledSteps());
+        // published at the signal's resolution: the offline forecast rounded the same way, to within 1e-9
         streamed.forEach((time, points) ->
             assertThat(points).as("forecast at %s", Instant.ofEpochMilli(time))
-                .containsExactly(offline.get(time), within(1e-9)));
+                .containsExactly(published(offline.get(time), spec.unit()), within(1e-9)));
 
         WindowDataset windows = WindowDataset.create(series.segments(), model.window(), model.horizon());
         Forecaster evaluated = model.evaluatedOn(List.of(series), List.of(windows));
@@ -123,5 +124,9 @@ class StatefulStreamingMatchesOfflineTest {
             }
         }
         return forecasts;
+    }
+
+    private static double[] published(double[] values, String unit) {
+        return java.util.Arrays.stream(values).map(v -> io.vitalcast.data.Resolution.round(unit, v)).toArray();
     }
 }

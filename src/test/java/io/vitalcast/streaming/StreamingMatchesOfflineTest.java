@@ -79,9 +79,11 @@ class StreamingMatchesOfflineTest {
         assertThat(streamed).hasSizeGreaterThan(700);
         assertThat(expected.keySet()).containsAll(streamed.keySet());
         assertThat(expected.size() - streamed.size()).as("steps still open at the end of the recording").isLessThanOrEqualTo(2);
+        // published at the signal's resolution: the offline forecast rounded the same way, to within 1e-9
         streamed.forEach((time, points) ->
             assertThat(points).as("forecast at %s", Instant.ofEpochMilli(time))
-                .containsExactly(expected.get(time), within(1e-9)));
+                .containsExactly(java.util.Arrays.stream(expected.get(time))
+                    .map(v -> io.vitalcast.data.Resolution.round(spec.unit(), v)).toArray(), within(1e-9)));
     }
 
     /** The offline forecast at every step that has a full window of history in its segment. */
