@@ -28,6 +28,7 @@ import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.metrics.Health;
 import io.vitalcast.metrics.MetricsServer;
+import io.vitalcast.metrics.StoreTagsFilter;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.streaming.ErrorHandling;
 import io.vitalcast.streaming.ForecasterWiring;
@@ -61,7 +62,7 @@ public final class StreamsRunner implements AutoCloseable {
 
     private final VitalcastConfig config;
     private final BiFunction<StreamingSettings, VitalcastMetrics, Topology> topologyFactory;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry = newRegistry();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final RestoringPartitions restoring = new RestoringPartitions();
@@ -215,6 +216,12 @@ public final class StreamsRunner implements AutoCloseable {
     /** Whether the client stopped because of an uncaught exception. */
     public boolean failed() {
         return failed;
+    }
+
+    private static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new StoreTagsFilter());
+        return registry;
     }
 
     private MetricsServer serveMetrics() {
