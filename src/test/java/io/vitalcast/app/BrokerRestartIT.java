@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the service must resume by itself (its client never reaches ERROR or NOT_RUNNING) and a read_committed consumer must
  * see every step of every series forecast exactly once. The figures (inputs, outcomes, duplicates, losses, recovery
  * time from the broker back to the first new forecast committed) are printed.
+ *
+ * <p>Each recovery includes a rebalance that waits for the group to drop the stream thread's earlier member (fenced
+ * after the first outage, dead after the second), which takes the consumer's {@code session.timeout.ms}: 45 s by
+ * default, lowered here to 10 s to keep the test short (with 45 s both recoveries took 46 to 48 s).
  */
 class BrokerRestartIT {
     private static final int PARTITIONS = 3;
@@ -50,7 +54,8 @@ class BrokerRestartIT {
             broker.start();
             TestTopics topics = new TestTopics("restart", broker.bootstrapServers());
             VitalcastConfig config = topics.config(temp.resolve("state"), PARTITIONS,
-                "producer.delivery.timeout.ms=" + DELIVERY_TIMEOUT.toMillis(), "producer.request.timeout.ms=10000");
+                "producer.delivery.timeout.ms=" + DELIVERY_TIMEOUT.toMillis(), "producer.request.timeout.ms=10000",
+                "session.timeout.ms=10000", "heartbeat.interval.ms=3000");
             Set<KafkaStreams.State> states = ConcurrentHashMap.newKeySet();
             try (StreamsRunner runner = new StreamsRunner(config);
                  Admin admin = topics.admin()) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.IsolationLevel;
+
 /**
  * What the fault tests measure and print, one figure a line: the readings sent, the steps they make, the forecasts a
  * read_committed consumer sees, the duplicates and losses among them, and how long recoveries took.
@@ -38,6 +40,8 @@ final class FaultFigures {
         print("inputs (readings sent)", monitors.sent());
         print("steps expected", expected.size());
         print("outcomes (forecasts committed)", steps.size());
+        print("forecasts written but aborted (read_uncommitted only)",
+            topics.read(topics.forecasts(), IsolationLevel.READ_UNCOMMITTED).size() - steps.size());
         print("rejected", rejected);
         print("duplicates", duplicates);
         print("losses", lost.size());
