@@ -38,6 +38,8 @@ import io.vitalcast.streaming.ForecasterWiring;
 import io.vitalcast.streaming.StreamingSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -228,6 +230,15 @@ public final class StreamsRunner implements AutoCloseable {
     /** The state of the Kafka Streams client, or empty before {@link #start()}. */
     public Optional<KafkaStreams.State> state() {
         return Optional.ofNullable(streams).map(KafkaStreams::state);
+    }
+
+    /**
+     * The Kafka Streams client's own metrics (RocksDB memory among them, per store), or none before
+     * {@link #start()}: for a harness that sums them, where the Prometheus names would have to be reversed.
+     */
+    public Map<MetricName, ? extends Metric> kafkaStreamsMetrics() {
+        KafkaStreams client = streams;
+        return client == null ? Map.of() : client.metrics();
     }
 
     /** The scrape address of the metrics endpoint, once started. */

@@ -25,6 +25,7 @@ final class BrokerProcessHandle implements AutoCloseable {
     private final List<String> settings;
     private Process process;
     private int starts;
+    private long lastReady;
 
     BrokerProcessHandle(Path dataDirectory, Path log, List<String> settings) {
         this.dataDirectory = dataDirectory;
@@ -63,6 +64,12 @@ final class BrokerProcessHandle implements AutoCloseable {
                 .isLessThan(deadline);
             Thread.sleep(100);
         }
+        lastReady = System.nanoTime();
+    }
+
+    /** When the broker last became ready, as a {@link System#nanoTime()}. */
+    long lastStart() {
+        return lastReady;
     }
 
     private long readyLines() throws IOException {

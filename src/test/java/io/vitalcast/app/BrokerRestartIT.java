@@ -40,6 +40,8 @@ class BrokerRestartIT {
     private static final Duration LONG_OUTAGE = Duration.ofSeconds(45);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECOVERY = Duration.ofMinutes(2);
+    /** Load on a running client before each outage. */
+    private static final Duration STEADY = Duration.ofSeconds(5);
 
     @TempDir
     Path temp;
@@ -67,13 +69,20 @@ class BrokerRestartIT {
                     monitors.start();
                     tail.start();
                     tail.awaitFirstBeyond(Map.of(), System.nanoTime(), Duration.ofSeconds(60));
+                    awaitRunning(runner, System.nanoTime());
+                    Thread.sleep(STEADY.toMillis());
 
                     Duration shortRecovery = outage(broker, admin, tail, SHORT_OUTAGE);
                     figures.print("recovery after a 10 s outage (broker back -> first new forecast committed)",
                         shortRecovery.toMillis() + " ms");
+                    figures.print("recovery after a 10 s outage (broker back -> client RUNNING)",
+                        awaitRunning(runner, broker.lastStart()).toMillis() + " ms");
+                    Thread.sleep(STEADY.toMillis());
                     Duration longRecovery = outage(broker, admin, tail, LONG_OUTAGE);
                     figures.print("recovery after a 45 s outage, beyond the 30 s delivery timeout",
                         longRecovery.toMillis() + " ms");
+                    figures.print("recovery after a 45 s outage (broker back -> client RUNNING)",
+                        awaitRunning(runner, broker.lastStart()).toMillis() + " ms");
 
                     monitors.finish();
                     topics.awaitAllConsumed(config, runner);
@@ -96,11 +105,24 @@ class BrokerRestartIT {
         broker.kill();
         Thread.sleep(outage.toMillis());
         broker.start();
-        long back = System.nanoTime();
+        long back = broker.lastStart();
         Map<TopicPartition, Long> ends = tail.ends(admin);
         assertThat(ends).as("the restarted broker kept the forecasts").isNotEmpty();
         ends.replaceAll((partition, end) -> Math.max(end, before.getOrDefault(partition, 0L)));
         return tail.awaitFirstBeyond(ends, back, RECOVERY);
+    }
+
+    /**
+     * Waits until the client is RUNNING (every task restored and processing, not only some of them) and returns the
+     * time since {@code sinceNanos}.
+     */
+    private static Duration awaitRunning(StreamsRunner runner, long sinceNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (runner.state().orElse(KafkaStreams.State.CREATED) != KafkaStreams.State.RUNNING) {
+            assertThat(System.nanoTime()).as("the client RUNNING again within %s", RECOVERY).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - sinceNanos);
     }
 
     private static double replacements(StreamsRunner runner) {
