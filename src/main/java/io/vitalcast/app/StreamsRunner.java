@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -35,6 +39,8 @@ import io.vitalcast.streaming.ForecasterWiring;
 import io.vitalcast.streaming.StreamingSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -48,10 +54,23 @@ import org.slf4j.LoggerFactory;
  * endpoint, creates the missing topics, and starts Kafka Streams with a state listener and an uncaught-exception
  * handler; {@link #close()} undoes all of it.
  *
- * <p>Failure policy: an exception escaping the topology is a bug, so the client shuts down (it does not replace the
- * thread and retry the same record forever), logs at ERROR, and {@link #runUntilStopped()} returns exit code 1.
+ * <p>Failure policy, when a stream thread dies of an uncaught exception (decided by {@link StreamThreadPolicy}):
+ * <ul>
+ *   <li>by default the thread is replaced: what reaches this handler is mostly the cluster (a broker killed and back
+ *   after the producer's delivery timeout, a changelog write that failed), since the record-level exception
+ *   handlers already set aside what a record is to blame for. Under exactly-once the open transaction is aborted and
+ *   the new thread resumes from the committed offsets. Logged at ERROR, counted in
+ *   {@code vitalcast_stream_thread_replacements_total}, after a backoff of {@code min(2^n, 30)} s ({@code n}
+ *   failures in the last 10 minutes) on the dying thread, cut short when the runner closes;</li>
+ *   <li>a failure of the state directory (a full disk, a broken RocksDB store) would fail every new thread as well:
+ *   the client shuts down with one ERROR line naming the state directory and the root cause, and
+ *   {@link #runUntilStopped()} returns 1;</li>
+ *   <li>with {@code vitalcast.processing.errors=fail} (development) every such exception shuts the client down and
+ *   {@link #runUntilStopped()} returns 1.</li>
+ * </ul>
  * Logs at INFO and above name exception types and code locations, never exception messages, which may carry
- * patient ids; the full exception is logged at DEBUG.
+ * patient ids (except a file-system root cause of a state-directory failure, whose message names files); the full
+ * exception is logged at DEBUG.
  *
  * <p>{@code start} and {@code close} are thread-safe; {@code close} is idempotent and is also the shutdown hook.
  */
@@ -66,6 +85,10 @@ public final class StreamsRunner implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final RestoringPartitions restoring = new RestoringPartitions();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final StreamThreadPolicy threadPolicy;
+    private final Counter threadReplacements;
+    private volatile String stateDirectory = "";
     private volatile boolean failed;
     private volatile boolean starting;
     private volatile KafkaStreams streams;
@@ -82,6 +105,9 @@ public final class StreamsRunner implements AutoCloseable {
                          BiFunction<StreamingSettings, VitalcastMetrics, Topology> topologyFactory) {
         this.config = config;
         this.topologyFactory = topologyFactory;
+        this.threadPolicy = new StreamThreadPolicy(config.processingErrors(), Clock.systemUTC());
+        this.threadReplacements = Counter.builder(VitalcastMetrics.STREAM_THREAD_REPLACEMENTS)
+            .description("Stream threads replaced after an uncaught exception").register(registry);
     }
 
     /**
@@ -109,6 +135,7 @@ public final class StreamsRunner implements AutoCloseable {
         Properties properties = config.kafkaProperties();
         properties.putAll(ErrorHandling.streamsProperties(settings, metrics));
         StreamsConfig streamsConfig = new StreamsConfig(properties);
+        stateDirectory = streamsConfig.getString(StreamsConfig.STATE_DIR_CONFIG);
         Map<String, Object> adminConfigs = new java.util.HashMap<>(
             streamsConfig.getAdminConfigs(config.applicationId() + "-topics"));
         // an unreachable cluster: a connection warning every 10 s rather than every second until the timeout
@@ -160,6 +187,7 @@ public final class StreamsRunner implements AutoCloseable {
             return;
         }
         closed = true;
+        closing.countDown();
         if (streams != null) {
             LOG.info("Closing the Kafka Streams client");
             if (!streams.close(CLOSE_TIMEOUT)) {
@@ -203,6 +231,15 @@ public final class StreamsRunner implements AutoCloseable {
     /** The state of the Kafka Streams client, or empty before {@link #start()}. */
     public Optional<KafkaStreams.State> state() {
         return Optional.ofNullable(streams).map(KafkaStreams::state);
+    }
+
+    /**
+     * The Kafka Streams client's own metrics (RocksDB memory among them, per store), or none before
+     * {@link #start()}: for a harness that sums them, where the Prometheus names would have to be reversed.
+     */
+    public Map<MetricName, ? extends Metric> kafkaStreamsMetrics() {
+        KafkaStreams client = streams;
+        return client == null ? Map.of() : client.metrics();
     }
 
     /** The scrape address of the metrics endpoint, once started. */
@@ -257,11 +294,40 @@ public final class StreamsRunner implements AutoCloseable {
     }
 
     private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
-        failed = true;
-        LOG.error("Stream thread {} failed with {}; shutting this Kafka Streams client down (the full exception is "
-            + "logged at DEBUG)", Thread.currentThread().getName(), describe(exception));
+        StreamThreadPolicy.Decision decision = threadPolicy.decide(exception);
+        String thread = Thread.currentThread().getName();
         LOG.debug("Uncaught exception in the topology", exception);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        switch (decision.verdict()) {
+            case FAIL_FAST -> LOG.error("Stream thread {} failed with {}; shutting this Kafka Streams client down "
+                + "(vitalcast.processing.errors=fail; the full exception is logged at DEBUG)", thread,
+                describe(exception));
+            case STATE_DIRECTORY_FAILED -> LOG.error("The state directory {} failed: {}: {}; shutting this Kafka "
+                + "Streams client down, as a new stream thread would fail on it too (stream thread {}, {})",
+                Path.of(stateDirectory).toAbsolutePath(), decision.rootCause().getClass().getName(),
+                StreamThreadPolicy.fileSystemMessage(decision.rootCause()), thread, describe(exception));
+            case REPLACE_THREAD -> {
+                LOG.error("Stream thread {} failed with {}; replacing it in {} s (the open transaction is aborted and "
+                    + "the new thread resumes from the committed offsets; the full exception is logged at DEBUG)",
+                    thread, describe(exception), decision.backoff().toSeconds());
+                threadReplacements.increment();
+                backOff(decision.backoff());
+            }
+        }
+        if (decision.verdict().fails()) {
+            failed = true;
+        }
+        return decision.verdict().response();
+    }
+
+    /** Waits on the dying thread before it is replaced, unless the runner closes first. */
+    private void backOff(Duration backoff) {
+        try {
+            if (closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("Closing: the stream thread is not kept waiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Exception types down the cause chain, and where the root cause was thrown; no messages. */

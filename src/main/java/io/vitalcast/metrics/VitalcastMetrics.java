@@ -29,6 +29,11 @@ public final class VitalcastMetrics {
      * {@code failed} (the stream thread stopped) or {@code dropped} (a rejection the broker refused in turn).
      */
     public static final String PROCESSING_ERRORS = "vitalcast.processing.errors";
+    /**
+     * Stream threads replaced after an uncaught exception (a broker away past the producer's delivery timeout, a
+     * failed changelog write): registered at zero by the runner, so that an alert on its rate has a series.
+     */
+    public static final String STREAM_THREAD_REPLACEMENTS = "vitalcast.stream.thread.replacements";
     /** Alert events by kind, severity and state. */
     public static final String ALERTS = "vitalcast.alerts";
     /**

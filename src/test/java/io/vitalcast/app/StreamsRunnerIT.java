@@ -241,10 +241,10 @@ class StreamsRunnerIT {
     }
 
     @Test
-    void shouldShutDownTheClientAndExitWithOneWhenTheTopologyThrows() throws Exception {
+    void shouldShutDownTheClientAndExitWithOneWhenTheTopologyThrowsAndProcessingErrorsFail() throws Exception {
         VitalcastConfig config = config("application.id=vitalcast-it-failing", "vitalcast.topics.readings=fail.in",
             "vitalcast.topics.forecasts=fail.out", "vitalcast.topics.alerts=fail.alerts",
-            "vitalcast.topics.rejected=fail.rejected");
+            "vitalcast.topics.rejected=fail.rejected", "vitalcast.processing.errors=fail");
         try (StreamsRunner runner = new StreamsRunner(config, (settings, metrics) -> {
             StreamsBuilder builder = new StreamsBuilder();
             builder.stream(settings.topics().readings(), Consumed.with(Serdes.String(), Serdes.String()))
