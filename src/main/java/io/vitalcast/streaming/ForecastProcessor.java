@@ -78,13 +78,20 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         AlertContext alerting = new AlertContext(id -> acks.get(StoreKeys.alert(patient, id)),
             budget == null ? PatientAlertBudget.empty() : budget, maxAlertsPerPatientHour);
         SeriesUpdater.Update update = updater.apply(state, step, signals.get(step.signal()), model, alerting);
+        boolean eventDriven = signals.get(step.signal()).isEventDriven() && !step.isSensorOff();
         if (update.late()) {
             metrics.rejected(RejectReason.LATE.name());
+            if (eventDriven) {
+                metrics.reading(step.signal(), false);
+            }
             context.forward(record.withValue(new TopologyOutput.Rejection(RejectedReading.of(RejectReason.LATE,
                 "step at " + java.time.Instant.ofEpochMilli(step.timeMs()) + " is not after the last step of its "
                     + "series at " + java.time.Instant.ofEpochMilli(state.steps().lastStepMs()), step.patientId(),
                 step.signal(), step.source()))));
             return;
+        }
+        if (eventDriven) {
+            metrics.reading(step.signal(), true);
         }
         store.put(seriesKey, update.state());
         if (alerting.budgetChanged()) {

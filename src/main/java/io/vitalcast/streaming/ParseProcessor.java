@@ -67,7 +67,8 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
                     result = ParseResult.rejected(rejected.withoutOriginal());
                 }
                 originalKept = true;
-            } else {
+            } else if (late != null) {
+                // an event-driven reading is a step of its own, used or found LATE by its series: counted there
                 metrics.reading(result.reading().signal(), true);
             }
             long timestamp = parsed.isRejected() ? record.timestamp() : parsed.reading().timestampMs();

@@ -3,6 +3,7 @@ package io.vitalcast.streaming;
 import java.nio.charset.StandardCharsets;
 
 import io.vitalcast.data.SeriesKey;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -21,7 +22,17 @@ final class SeriesKeySerde implements Serde<SeriesKey> {
 
     @Override
     public Deserializer<SeriesKey> deserializer() {
-        return (topic, bytes) -> bytes == null ? null
-            : StoreKeys.parseSeries(new String(bytes, StandardCharsets.UTF_8));
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return StoreKeys.parseSeries(new String(bytes, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // the message would quote the key, a patient id
+                throw new SerializationException("cannot read a series key of " + bytes.length + " bytes: it has "
+                    + "no separator between patient and signal");
+            }
+        };
     }
 }

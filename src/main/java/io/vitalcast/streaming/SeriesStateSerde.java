@@ -125,8 +125,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                     + "Vitalcast reads versions " + VERSION_1 + " to " + VERSION);
             }
             return version == VERSION ? readCurrent(in) : readLegacy(in, version);
-        } catch (IOException e) {
-            throw new SerializationException("cannot read series state", e);
+        } catch (SerializationException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // a truncated or corrupt entry: the parts' own checks (lengths, enum names, invariants) refuse it
+            throw new SerializationException("cannot read series state of " + bytes.length + " bytes: truncated or "
+                + "corrupt (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -233,15 +237,27 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         if (length < 0) {
             return null;
         }
-        double[] values = new double[length];
+        double[] values = new double[checkedLength(in, length, Double.BYTES)];
         for (int i = 0; i < length; i++) {
             values[i] = in.readDouble();
         }
         return values;
     }
 
+    /**
+     * {@code length} when that many entries of at least {@code bytesEach} bytes can follow, so that a corrupt length
+     * is refused rather than allocated.
+     */
+    private static int checkedLength(DataInputStream in, int length, int bytesEach) throws IOException {
+        if (length < 0 || length > in.available() / bytesEach) {
+            throw new SerializationException("series state has a length of " + length + " with " + in.available()
+                + " bytes left");
+        }
+        return length;
+    }
+
     private static double[][] readMatrix(DataInputStream in) throws IOException {
-        double[][] rows = new double[in.readInt()][];
+        double[][] rows = new double[checkedLength(in, in.readInt(), Integer.BYTES)][];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = readArray(in);
         }
@@ -273,7 +289,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
 
     /** Reads {@link #writeRecent}'s layout; the entries not written (already scored or skipped) read back as NaN. */
     private static double[][] readRecent(DataInputStream in, double[] pending) throws IOException {
-        double[][] rows = new double[in.readInt()][];
+        double[][] rows = new double[checkedLength(in, in.readInt(), 1)][];
         boolean firstIsPending = in.readBoolean();
         if (firstIsPending) {
             if (pending == null || rows.length == 0) {
@@ -286,6 +302,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             if (length < 0) {
                 continue;
             }
+            checkedLength(in, Math.max(0, length - r), Double.BYTES);
             double[] row = new double[length];
             Arrays.fill(row, 0, Math.min(r, length), Double.NaN);
             for (int i = r; i < length; i++) {

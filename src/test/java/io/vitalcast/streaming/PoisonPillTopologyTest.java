@@ -106,6 +106,21 @@ class PoisonPillTopologyTest {
     }
 
     @Test
+    void shouldCountAnRrIntervalItsSeriesFindsLateAsRejectedOnly() {
+        topology.start(TestSettings.standard());
+        Instant time = T0.plusSeconds(10);
+        topology.send("p-1", TestJson.reading("p-1", "rr_interval", time, 0.8), time);
+        topology.send("p-1", TestJson.reading("p-1", "rr_interval", time.minusSeconds(5), 0.8), time);
+
+        assertThat(topology.rejectedTrees()).singleElement()
+            .satisfies(r -> assertThat(r.get("reason").asText()).isEqualTo("LATE"));
+        assertThat(topology.counter("vitalcast.readings", "signal", "rr_interval", "outcome", "accepted"))
+            .isEqualTo(1);
+        assertThat(topology.counter("vitalcast.readings", "signal", "rr_interval", "outcome", "rejected"))
+            .isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepEveryOutputTimestampWithinWhatTheBrokerAccepts() {
         topology.start(TestSettings.standard());
         long now = T0.toEpochMilli();

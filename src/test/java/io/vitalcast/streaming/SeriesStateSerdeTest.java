@@ -290,6 +290,26 @@ public class SeriesStateSerdeTest {
     }
 
     @Test
+    void shouldRefuseACorruptLengthRatherThanAllocateIt() {
+        byte[] corrupt = HexFormat.of().parseHex("04" + "7fffffff" + "4051800000000000");
+
+        assertThatThrownBy(() -> SeriesStateSerde.read(corrupt))
+            .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+            .hasMessageContaining("length of 2147483647");
+    }
+
+    @Test
+    void shouldRefuseATruncatedStateWithASerializationException() {
+        byte[] whole = SeriesStateSerde.write(SeriesState.empty());
+
+        for (int length = 0; length < whole.length; length++) {
+            byte[] cut = Arrays.copyOf(whole, length);
+            assertThatThrownBy(() -> SeriesStateSerde.read(cut)).as("cut to %d bytes", length)
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+        }
+    }
+
+    @Test
     void shouldRefuseASeverityNameThisVersionDoesNotKnow() {
         AlertStates known = AlertStates.idle().with(AlertKind.LIMIT, new AlertStatus("l-1", Severity.CRITICAL, 1, 0));
         String text = new String(SeriesStateSerde.write(SeriesState.empty().afterBadStep(QualityStatus.initial(),
