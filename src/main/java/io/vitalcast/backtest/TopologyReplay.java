@@ -29,11 +29,9 @@ import org.apache.kafka.streams.TestOutputTopic;
  */
 public final class TopologyReplay {
     /**
-     * A reading of this patient, an hour after the last one, advances stream time so that the windows of the
-     * recording's last steps close (without it the last steps would wait in the suppression buffer forever); its
-     * own outputs are dropped.
+     * How far the wall clock is moved on after the last reading, so that the punctuation closes the recording's last
+     * steps as it closes those of a monitor that falls silent.
      */
-    private static final String FLUSH_PATIENT = "vitalcast-backtest-flush";
     private static final java.time.Duration FLUSH_AFTER = java.time.Duration.ofHours(1);
 
     private TopologyReplay() {
@@ -101,29 +99,24 @@ public final class TopologyReplay {
         List<ForecastRecord> forecasts = new ArrayList<>();
         int rejected;
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<Reading> ordered = new ArrayList<>(readings);
+        ordered.sort(Comparator.comparing(Reading::timestamp));
+        // the wall clock runs with the recording, as it would for its monitor live
+        java.time.Instant start = ordered.isEmpty() ? null : ordered.get(0).timestamp();
         try (TopologySession session = TopologySession.openTemporary(settings, models,
-            new VitalcastMetrics(registry))) {
+            new VitalcastMetrics(registry), start)) {
             TestOutputTopic<String, AlertEvent> alertTopic = session.alertEvents();
             TestOutputTopic<String, ForecastRecord> forecastTopic = session.forecastRecords();
-            List<Reading> ordered = new ArrayList<>(readings);
-            ordered.sort(Comparator.comparing(Reading::timestamp));
             for (Reading r : ordered) {
                 session.pipeReading(r.patientId(), json(r.patientId(), r.signal(), r.timestamp(), r.value()),
                     r.timestamp());
                 alerts.addAll(alertTopic.readValuesToList());
                 forecasts.addAll(forecastTopic.readValuesToList());
             }
-            if (!ordered.isEmpty()) {
-                Reading last = ordered.get(ordered.size() - 1);
-                java.time.Instant after = last.timestamp().plus(FLUSH_AFTER);
-                session.pipeReading(FLUSH_PATIENT, json(FLUSH_PATIENT, last.signal(), after, last.value()), after);
-                alerts.addAll(alertTopic.readValuesToList());
-                forecasts.addAll(forecastTopic.readValuesToList());
-            }
-            alerts.removeIf(a -> FLUSH_PATIENT.equals(a.patientId()));
-            forecasts.removeIf(f -> FLUSH_PATIENT.equals(f.patientId()));
-            rejected = (int) session.rejected().readValuesToList().stream()
-                .filter(r -> !r.contains("\"" + FLUSH_PATIENT + "\"")).count();
+            session.advanceWallClockTime(FLUSH_AFTER);
+            alerts.addAll(alertTopic.readValuesToList());
+            forecasts.addAll(forecastTopic.readValuesToList());
+            rejected = session.rejected().readValuesToList().size();
         }
         return new Output(alerts, forecasts, rejected, coverage(registry), errors(registry));
     }

@@ -78,13 +78,22 @@ public final class TopologySession implements AutoCloseable {
     /** A session on a new temporary state directory, deleted on close; the wall clock starts at the current time. */
     public static TopologySession openTemporary(StreamingSettings settings, ModelRegistry models,
                                                 VitalcastMetrics metrics) {
+        return openTemporary(settings, models, metrics, null);
+    }
+
+    /**
+     * A session on a new temporary state directory, deleted on close, whose wall clock starts at
+     * {@code wallClockStart} (null: the current time).
+     */
+    public static TopologySession openTemporary(StreamingSettings settings, ModelRegistry models,
+                                                VitalcastMetrics metrics, Instant wallClockStart) {
         Path stateDirectory;
         try {
             stateDirectory = Files.createTempDirectory("vitalcast-topology");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TopologySession(settings, models, metrics, stateDirectory, null, true);
+        return new TopologySession(settings, models, metrics, stateDirectory, wallClockStart, true);
     }
 
     /** The readings topic: keys are patient ids as text, values the raw bytes a producer sends. */

@@ -1,6 +1,8 @@
 package io.vitalcast.streaming;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.vitalcast.alerting.Acknowledgement;
@@ -14,23 +16,35 @@ import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.ForecastRecord;
+import io.vitalcast.series.OpenSteps;
 import io.vitalcast.series.SeriesState;
 import io.vitalcast.series.SeriesUpdater;
+import io.vitalcast.series.SourceRecord;
 import io.vitalcast.series.StepValue;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the state of every series (patient and signal) in a persistent, changelogged store and applies the
- * {@link SeriesUpdater} to each new step (and sensor-off marker), forwarding forecasts, alert events and LATE
- * rejections, all keyed by patient id, and counting signal-quality problems per signal. The alert policy sees the
- * patient's acknowledgements (written by {@link AckProcessor}) and hourly alert budget, kept in stores of their own;
- * an acknowledgement is forgotten when its alert resolves.
+ * The series processor: windows each fixed-step series by its own clock ({@link OpenSteps}, in a small store of
+ * their own, written on every reading), keeps the state of every series (patient and signal) in a persistent,
+ * changelogged store and applies the {@link SeriesUpdater} to each closed step, each reading of an event-driven
+ * signal and each sensor-off marker, forwarding forecasts, alert events and LATE rejections, all keyed by patient id
+ * and timed by the wall clock (the event time is in each record), and counting every reading it takes or refuses.
+ * A wall-clock punctuation closes the steps of series that have fallen silent ({@link OpenSteps#closeIdle}). The
+ * alert policy sees the patient's acknowledgements (written by {@link AckProcessor}) and hourly alert budget, kept in
+ * stores of their own; an acknowledgement is forgotten when its alert resolves.
  */
-final class ForecastProcessor implements Processor<String, StepValue, String, TopologyOutput> {
+final class ForecastProcessor implements Processor<String, ParseResult, String, TopologyOutput> {
     static final String STORE = "series-state";
+    /** The open steps and clock of every fixed-step series. */
+    static final String STEPS_STORE = "series-steps";
+    /** How often the steps of silent series are looked at, in wall-clock time. */
+    static final Duration CLOSE_CHECK = Duration.ofSeconds(5);
     static final String BUDGET_STORE = "alert-budget";
     /** The open alerts of every patient (key {@link StoreKeys#alert}, value the alert kind), for acknowledgements. */
     static final String OPEN_ALERTS_STORE = "open-alerts";
@@ -45,6 +59,11 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
     private KeyValueStore<String, String> openAlerts;
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<SeriesKey, SeriesState> store;
+    private KeyValueStore<SeriesKey, OpenSteps> openSteps;
+    private final long graceMs;
+    private final int maxOriginalBytes;
+    /** The input record of the last rejection, whose original the next rejections of the same record leave out. */
+    private SourceRecord lastRejected;
 
     ForecastProcessor(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
         this.signals = settings.signals();
@@ -52,6 +71,8 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         this.updater = new SeriesUpdater(settings.alerting(), settings.online());
         this.metrics = metrics;
         this.maxAlertsPerPatientHour = settings.maxAlertsPerPatientHour();
+        this.graceMs = settings.grace().toMillis();
+        this.maxOriginalBytes = settings.input().maxOriginalBytes();
     }
 
     @Override
@@ -61,11 +82,92 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         this.acks = context.getStateStore(AckProcessor.STORE);
         this.budgets = context.getStateStore(BUDGET_STORE);
         this.openAlerts = context.getStateStore(OPEN_ALERTS_STORE);
+        this.openSteps = context.getStateStore(STEPS_STORE);
+        context.schedule(CLOSE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::closeSilentSeries);
     }
 
     @Override
-    public void process(Record<String, StepValue> record) {
-        StepValue step = record.value();
+    public void process(Record<String, ParseResult> record) {
+        ParseResult result = record.value();
+        if (result.isRejected()) {
+            RejectedReading off = result.rejected();
+            apply(StepValue.sensorOff(off.patientId(), off.signal(), off.timestamp(), new SourceRecord(
+                off.sourceTopic(), off.partition(), off.offset(), off.timestamp(), null, null)));
+            return;
+        }
+        ReadingEvent reading = result.reading();
+        SignalSpec spec = signals.get(reading.signal());
+        if (spec.isEventDriven()) {
+            boolean taken = apply(new StepValue(reading.patientId(), reading.signal(), reading.timestampMs(),
+                reading.value(), 1, reading.source()));
+            metrics.reading(reading.signal(), taken);
+            return;
+        }
+        SeriesKey key = new SeriesKey(reading.patientId(), reading.signal());
+        OpenSteps open = openSteps.get(key);
+        long stepMs = spec.step().toMillis();
+        OpenSteps.Outcome outcome = (open == null ? OpenSteps.NONE : open).admit(reading.patientId(),
+            reading.signal(), reading.timestampMs(), reading.value(), reading.source(), stepMs, graceMs,
+            context.currentSystemTimeMs());
+        if (outcome.late()) {
+            metrics.reading(reading.signal(), false);
+            long end = reading.timestampMs() - Math.floorMod(reading.timestampMs(), stepMs) + stepMs;
+            reject(reading.patientId(), reading.signal(), reading.source(), "reading at "
+                + java.time.Instant.ofEpochMilli(reading.timestampMs()) + " arrived after its step closed (step end "
+                + java.time.Instant.ofEpochMilli(end) + " + grace " + graceMs + " ms; its series is at "
+                + java.time.Instant.ofEpochMilli(open.clockMs()) + ")");
+            return;
+        }
+        metrics.reading(reading.signal(), true);
+        openSteps.put(key, outcome.next());
+        for (StepValue step : outcome.closed()) {
+            apply(step);
+        }
+    }
+
+    /** Closes the steps of the fixed-step series that have been silent long enough for their clock to pass them. */
+    private void closeSilentSeries(long wallMs) {
+        List<KeyValue<SeriesKey, OpenSteps.Outcome>> closing = new ArrayList<>();
+        try (KeyValueIterator<SeriesKey, OpenSteps> all = openSteps.all()) {
+            while (all.hasNext()) {
+                KeyValue<SeriesKey, OpenSteps> entry = all.next();
+                SignalSpec spec = signals.get(entry.key.signal());
+                if (spec == null || spec.isEventDriven() || entry.value.steps().isEmpty()) {
+                    continue;
+                }
+                OpenSteps.Outcome outcome = entry.value.closeIdle(entry.key.patientId(), entry.key.signal(), wallMs,
+                    spec.step().toMillis(), graceMs);
+                if (!outcome.closed().isEmpty()) {
+                    closing.add(KeyValue.pair(entry.key, outcome));
+                }
+            }
+        }
+        for (KeyValue<SeriesKey, OpenSteps.Outcome> series : closing) {
+            openSteps.put(series.key, series.value.next());
+            for (StepValue step : series.value.closed()) {
+                apply(step);
+            }
+        }
+    }
+
+    private void reject(String patientId, String signal, SourceRecord source, String detail) {
+        metrics.rejected(RejectReason.LATE.name());
+        RejectedReading rejected = RejectedReading.of(RejectReason.LATE, detail, patientId, signal, source,
+            maxOriginalBytes);
+        if (lastRejected != null && lastRejected.partition() == source.partition()
+            && lastRejected.offset() == source.offset() && lastRejected.topic().equals(source.topic())) {
+            rejected = rejected.withoutOriginal();
+        }
+        lastRejected = source;
+        forward(patientId, new TopologyOutput.Rejection(rejected));
+    }
+
+    private void forward(String patientId, TopologyOutput output) {
+        context.forward(new Record<>(patientId, output, context.currentSystemTimeMs()));
+    }
+
+    /** Applies one step to its series; false when the series refused it as LATE. */
+    private boolean apply(StepValue step) {
         SeriesKey seriesKey = new SeriesKey(step.patientId(), step.signal());
         SeriesState state = store.get(seriesKey);
         if (state == null) {
@@ -78,20 +180,11 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
         AlertContext alerting = new AlertContext(id -> acks.get(StoreKeys.alert(patient, id)),
             budget == null ? PatientAlertBudget.empty() : budget, maxAlertsPerPatientHour);
         SeriesUpdater.Update update = updater.apply(state, step, signals.get(step.signal()), model, alerting);
-        boolean eventDriven = signals.get(step.signal()).isEventDriven() && !step.isSensorOff();
         if (update.late()) {
-            metrics.rejected(RejectReason.LATE.name());
-            if (eventDriven) {
-                metrics.reading(step.signal(), false);
-            }
-            context.forward(record.withValue(new TopologyOutput.Rejection(RejectedReading.of(RejectReason.LATE,
-                "step at " + java.time.Instant.ofEpochMilli(step.timeMs()) + " is not after the last step of its "
-                    + "series at " + java.time.Instant.ofEpochMilli(state.steps().lastStepMs()), step.patientId(),
-                step.signal(), step.source()))));
-            return;
-        }
-        if (eventDriven) {
-            metrics.reading(step.signal(), true);
+            reject(step.patientId(), step.signal(), step.source(), "step at "
+                + java.time.Instant.ofEpochMilli(step.timeMs()) + " is not after the last step of its series at "
+                + java.time.Instant.ofEpochMilli(state.steps().lastStepMs()));
+            return false;
         }
         store.put(seriesKey, update.state());
         if (alerting.budgetChanged()) {
@@ -123,14 +216,15 @@ final class ForecastProcessor implements Processor<String, StepValue, String, To
             metrics.latency(step.signal(), Duration.ofMillis(System.currentTimeMillis() - step.timeMs()));
             ForecastRecord.ForecastPoint first = update.forecast().points().get(0);
             metrics.watchedForecast(step.patientId(), step.signal(), first.value(), first.lower(), first.upper());
-            context.forward(record.withValue(new TopologyOutput.Forecast(update.forecast())));
+            forward(patient, new TopologyOutput.Forecast(update.forecast()));
         }
         for (AlertEvent alert : update.alerts()) {
             if (alert.state() == AlertState.OPEN) {
                 openAlerts.put(StoreKeys.alert(patient, alert.alertId()), alert.kind().name());
             }
             metrics.alert(alert.kind().name(), alert.severity().name(), alert.state().name());
-            context.forward(record.withValue(new TopologyOutput.Alert(alert)));
+            forward(patient, new TopologyOutput.Alert(alert));
         }
+        return true;
     }
 }

@@ -1,10 +1,7 @@
 package io.vitalcast.streaming;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
-import io.vitalcast.data.SignalSpec;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.SourceRecord;
 import org.apache.kafka.common.header.Header;
@@ -16,27 +13,18 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * First step of the topology: parses and validates each input record with the {@link ReadingParser} and applies the
- * {@link LateFilter} of a fixed-step signal, forwarding one {@link ParseResult} per reading (several for a waveform
- * batch). Keeps the key (the patient id), so no repartitioning is needed downstream. Parsing and the lateness rule
- * share one processor because every node a reading passes through costs a record copy in Kafka Streams.
+ * First step of the topology: parses and validates each input record with the {@link ReadingParser}, forwarding one
+ * {@link ParseResult} per reading (several for a waveform batch) and counting the rejected ones (the series
+ * processor counts the readings it takes, or finds LATE against their own series). Keeps the key (the patient id),
+ * so no repartitioning is needed downstream.
  */
 final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseResult> {
     private final ReadingParser parser;
-    private final Map<String, LateFilter> lateFilters;
     private final VitalcastMetrics metrics;
     private FixedKeyProcessorContext<String, ParseResult> context;
 
-    /**
-     * @param signals  the signals; fixed-step ones get a lateness rule
-     * @param graceMs the grace period of the step windows
-     */
-    ParseProcessor(ReadingParser parser, Map<String, SignalSpec> signals, long graceMs, int maxOriginalBytes,
-                   VitalcastMetrics metrics) {
+    ParseProcessor(ReadingParser parser, VitalcastMetrics metrics) {
         this.parser = parser;
-        this.lateFilters = new HashMap<>();
-        signals.values().stream().filter(spec -> !spec.isEventDriven()).forEach(spec ->
-            lateFilters.put(spec.name(), new LateFilter(spec.step().toMillis(), graceMs, maxOriginalBytes)));
         this.metrics = metrics;
     }
 
@@ -57,8 +45,7 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
         boolean originalKept = false;
         for (ParseResult parsed : parser.parse(record.key(), source, context.currentSystemTimeMs(),
             headerBytes(record.headers()))) {
-            LateFilter late = parsed.isRejected() ? null : lateFilters.get(parsed.reading().signal());
-            ParseResult result = late == null ? parsed : late.apply(parsed);
+            ParseResult result = parsed;
             if (result.isRejected()) {
                 RejectedReading rejected = result.rejected();
                 metrics.rejected(rejected.reason().name());
@@ -67,9 +54,6 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
                     result = ParseResult.rejected(rejected.withoutOriginal());
                 }
                 originalKept = true;
-            } else if (late != null) {
-                // an event-driven reading is a step of its own, used or found LATE by its series: counted there
-                metrics.reading(result.reading().signal(), true);
             }
             long timestamp = parsed.isRejected() ? record.timestamp() : parsed.reading().timestampMs();
             context.forward(bare.withValue(result).withTimestamp(timestamp));

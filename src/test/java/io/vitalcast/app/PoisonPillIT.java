@@ -136,6 +136,18 @@ class PoisonPillIT {
     }
 
     @Test
+    void shouldNotLetAPatientWhoseClockIsAheadBlindTheOthersOnItsPartition() throws Exception {
+        // valid, four minutes ahead of the wall clock and half an hour ahead of the good patient's readings
+        String fast = reading(Long.toString(Instant.now().plus(Duration.ofMinutes(4)).toEpochMilli()));
+
+        List<JsonNode> rejected = rejectionsOfBadAfterGoodForecasts(List.of(fast));
+
+        assertThat(received).filteredOn(r -> r.topic().equals("vitals.rejected") && GOOD.equals(r.key()))
+            .as("the good patient's readings refused").isEmpty();
+        assertThat(reasons(rejected)).doesNotContain("LATE");
+    }
+
+    @Test
     void shouldRejectNegativeTimestampsAndKeepForecastingTheOthers() throws Exception {
         List<JsonNode> rejected = rejectionsOfBadAfterGoodForecasts(List.of(reading("-60000"),
             reading("\"1969-12-31T23:59:00Z\"")));

@@ -130,6 +130,54 @@ class ForecastTopologyTest {
     }
 
     @Test
+    void shouldNotLetAPatientWhoseClockIsAheadCloseAnotherPatientsSteps() {
+        // a monitor four minutes fast (within the future limit) on the same partition, before everyone else
+        topology.send("p-fast", TestJson.reading("p-fast", "heart_rate", T0.plusSeconds(240), 70), T0);
+        for (int s = 0; s < 10; s++) {
+            sendReading("p-1", "heart_rate", T0.plusSeconds(s), 70);
+        }
+        sendReading("p-fast", "heart_rate", T0.plusSeconds(10), 71);
+
+        List<String> rejected = topology.rejected().readValuesToList();
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(reasonOf(r)).isEqualTo("LATE");
+            assertThat(field(r, "patientId")).isEqualTo("p-fast");
+        });
+        assertThat(topology.forecasts().readValuesToList()).filteredOn(f -> f.contains("\"patientId\":\"p-1\""))
+            .hasSize(7);
+    }
+
+    @Test
+    void shouldForecastTheLastStepOfASeriesThatFallsSilent() {
+        for (int s = 0; s < 5; s++) {
+            topology.send("p-1", TestJson.reading("p-1", "heart_rate", T0.plusSeconds(s), 70), T0.plusSeconds(s));
+        }
+        assertThat(topology.forecasts().readValuesToList()).hasSize(2);
+
+        topology.advanceWallClock(java.time.Duration.ofSeconds(10));
+
+        assertThat(topology.forecasts().readValuesToList()).extracting(f -> field(f, "lastStepTime"))
+            .containsExactly("2026-11-25T16:00:02Z", "2026-11-25T16:00:03Z", "2026-11-25T16:00:04Z");
+    }
+
+    @Test
+    void shouldTimestampEveryOutputWithTheWallClockSoThatABackfillOutlivesTheTopicRetention() {
+        Instant monthAgo = T0.minus(java.time.Duration.ofDays(30));
+        for (int s = 0; s < 10; s++) {
+            topology.send("p-1", TestJson.reading("p-1", "heart_rate", monthAgo.plusSeconds(s), s < 8 ? 70 : 150),
+                T0);
+        }
+        topology.send("p-1", TestJson.reading("p-1", "heart_rate", monthAgo.plusSeconds(1), 70), T0);
+
+        List<org.apache.kafka.streams.test.TestRecord<String, String>> outputs = new java.util.ArrayList<>();
+        outputs.addAll(topology.forecasts().readRecordsToList());
+        outputs.addAll(topology.alerts().readRecordsToList());
+        outputs.addAll(topology.rejected().readRecordsToList());
+        assertThat(outputs).hasSizeGreaterThan(7).allSatisfy(r -> assertThat(r.timestamp())
+            .isEqualTo(T0.toEpochMilli()));
+    }
+
+    @Test
     void shouldAcceptALateReadingWithinTheGracePeriod() {
         sendReading("p-1", "heart_rate", T0.plusSeconds(0), 70);
         sendReading("p-1", "heart_rate", T0.plusSeconds(2), 70);

@@ -17,6 +17,7 @@ import io.vitalcast.backtest.TopologySession;
 import io.vitalcast.data.SeriesKey;
 import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
+import io.vitalcast.series.OpenSteps;
 import io.vitalcast.series.SeriesState;
 import io.vitalcast.series.SourceRecord;
 import net.jqwik.api.Arbitraries;
@@ -85,6 +86,7 @@ class StoreSerdesFuzzTest {
             assertThat(session.keyValueStore(ForecastProcessor.STORE).approximateNumEntries()).isPositive();
             record(session.keyValueStore(ForecastProcessor.STORE), "series-state", new SeriesStateSerde(),
                 new SeriesKeySerde());
+            record(session.keyValueStore(ForecastProcessor.STEPS_STORE), "series-steps", new OpenStepsSerde(), null);
             record(session.keyValueStore(AckProcessor.STORE), "alert-acks", new JsonSerde<>(Acknowledgement.class),
                 null);
             record(session.keyValueStore(ForecastProcessor.BUDGET_STORE), "alert-budget",
@@ -92,11 +94,7 @@ class StoreSerdesFuzzTest {
         }
         SEEDS.add(new Seed("series-state (version 2)", new SeriesStateSerde(),
             SeriesStateSerdeTest.VERSION_2_STATEFUL, true));
-        StepAccumulator accumulator = new StepAccumulator("p-1", "heart_rate", 141.5, 2,
-            new SourceRecord("vitals.readings", 2, 1234, T0.toEpochMilli(), null, null));
-        SEEDS.add(new Seed("step window", new StepAccumulatorSerde(), StepAccumulatorSerde.write(accumulator), true));
-        SEEDS.add(new Seed("step window (no source)", new StepAccumulatorSerde(),
-            StepAccumulatorSerde.write(new StepAccumulator("p-1", "spo2", 97, 1, null)), true));
+        SEEDS.add(new Seed("series-steps (none)", new OpenStepsSerde(), OpenStepsSerde.write(OpenSteps.NONE), true));
     }
 
     @SuppressWarnings("unchecked")
@@ -146,10 +144,10 @@ class StoreSerdesFuzzTest {
     }
 
     @Property(tries = 20)
-    void shouldReadBackEveryStepAccumulator(@ForAll("accumulators") StepAccumulator accumulator) {
-        StepAccumulator read = StepAccumulatorSerde.read(StepAccumulatorSerde.write(accumulator));
+    void shouldReadBackEveryOpenSteps(@ForAll("openSteps") OpenSteps steps) {
+        OpenSteps read = OpenStepsSerde.read(OpenStepsSerde.write(steps));
 
-        assertThat(StepAccumulatorSerde.write(read)).isEqualTo(StepAccumulatorSerde.write(accumulator));
+        assertThat(OpenStepsSerde.write(read)).isEqualTo(OpenStepsSerde.write(steps));
     }
 
     @Property(tries = 20)
@@ -189,12 +187,14 @@ class StoreSerdesFuzzTest {
     }
 
     @Provide
-    Arbitrary<StepAccumulator> accumulators() {
+    Arbitrary<OpenSteps> openSteps() {
         Arbitrary<SourceRecord> sources = Combinators.combine(ids(), Arbitraries.integers().between(0, 1000),
             Arbitraries.longs(), Arbitraries.longs())
             .as((topic, partition, offset, time) -> new SourceRecord(topic, partition, offset, time, null, null));
-        return Combinators.combine(ids(), ids(), Arbitraries.doubles(), Arbitraries.integers().greaterOrEqual(0),
-            sources.injectNull(0.3)).as(StepAccumulator::new);
+        Arbitrary<OpenSteps.OpenStep> steps = Combinators.combine(Arbitraries.longs(), Arbitraries.doubles(),
+            Arbitraries.integers().greaterOrEqual(1), sources).as(OpenSteps.OpenStep::new);
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.longs(), Arbitraries.longs(),
+            steps.list().ofMaxSize(4)).as(OpenSteps::new);
     }
 
     /**
