@@ -38,6 +38,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
@@ -51,6 +52,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * <ol>
  *   <li>pass-through: readings copied to the output topic as bytes (no JSON parsing, no state): the floor set by
  *       the broker, the clients and exactly-once transactions;</li>
+ *   <li>stateful pass-through: the same, after one update per reading of its key's entry in a changelogged RocksDB
+ *       store: the floor of any stateful Kafka Streams application;</li>
  *   <li>{@link io.vitalcast.streaming.ForecastTopology} with no model directory: the persistence baseline for every signal, so the figure
  *       is the streaming part's cost (and a forecast for every step);</li>
  *   <li>{@link io.vitalcast.streaming.ForecastTopology} with the models in {@code samples/models} (LSTMs for the three signals);</li>
@@ -73,16 +76,16 @@ import org.apache.kafka.streams.kstream.Produced;
  * mvn -Pbench test-compile exec:exec -Dbench.main=io.vitalcast.bench.StreamsThroughputHarness -Dbench.args=
  * </pre>
  * Options, as {@code -Dbench.args="patients=1000 minutes=40 interval=60 threads=1 partitions=4 models=samples/models
- * rounds=2"}: patients, minutes of readings per series, seconds between two readings of a series (60: one reading
+ * rounds=2 restore=false"}: patients, minutes of readings per series, seconds between two readings of a series (60: one reading
  * per one-minute step, every reading a step, the forecaster's worst case; 1: a monitor's numerics every second, 60
- * readings per step), {@code num.stream.threads}, partitions of every topic, the model directory and the rounds; any argument whose key has a dot (such as {@code commit.interval.ms=1000} or
+ * readings per step), {@code num.stream.threads}, partitions of every topic, the model directory, the rounds, and whether to restore the last LSTM run's state on an empty state directory
+ * afterwards (time to RUNNING and state size per series); any argument whose key has a dot (such as {@code commit.interval.ms=1000} or
  * {@code producer.batch.size=65536}) is a configuration setting applied to every topology alike.
  */
 public final class StreamsThroughputHarness {
     private static final List<String> SIGNALS = List.of("heart_rate", "spo2", "resp_rate");
     private static final Map<String, double[]> LEVEL_NOISE_MAX = Map.of("heart_rate", new double[] {78, 3, 300},
         "spo2", new double[] {97, 0.8, 100}, "resp_rate", new double[] {15, 1.5, 80});
-    private static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
     private static final long MINUTE_MS = 60_000;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
     private static final String READINGS = "bench.readings";
@@ -91,6 +94,11 @@ public final class StreamsThroughputHarness {
     private final Map<String, String> settings;
     private final EmbeddedKafka kafka;
     private final Path stateRoot;
+    /**
+     * Event time of the first readings: relative to the day the harness runs (its minutes and the closing readings two
+     * hours later all end in the past), so that no broker's retention finds them old.
+     */
+    private final Instant start;
 
     private StreamsThroughputHarness(Map<String, String> options, Map<String, String> settings, EmbeddedKafka kafka,
                                      Path stateRoot) {
@@ -98,11 +106,13 @@ public final class StreamsThroughputHarness {
         this.settings = settings;
         this.kafka = kafka;
         this.stateRoot = stateRoot;
+        this.start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .minus(Duration.ofMinutes(Long.parseLong(options.get("minutes")) + 180));
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("patients", "1000", "minutes", "40", "threads",
-            "1", "partitions", "4", "models", "samples/models", "rounds", "2", "interval", "60"));
+            "1", "partitions", "4", "models", "samples/models", "rounds", "2", "interval", "60", "restore", "false"));
         Map<String, String> settings = new LinkedHashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -157,6 +167,8 @@ public final class StreamsThroughputHarness {
             String suffix = "-r" + round;
             Result passFirst = measure("pass-1" + suffix, StreamsThroughputHarness::passThrough, "", readings,
                 readings);
+            Result stateful = measure("stateful" + suffix, StreamsThroughputHarness::statefulPassThrough, "",
+                readings, readings);
             Result baseline = measure("baseline" + suffix, ForecasterWiring::forecaster, "", readings,
                 expectedForecasts(ModelRegistry.baselines(), patients, minutes));
             Result lstm = measure("lstm" + suffix, ForecasterWiring::forecaster, models.toString(), readings,
@@ -171,6 +183,7 @@ public final class StreamsThroughputHarness {
                 patients, SIGNALS.size(), minutes, interval, options.get("threads"), options.get("partitions"),
                 settings);
             passFirst.print("pass-through (byte copy), first       ");
+            stateful.print("stateful pass-through (a store write) ");
             baseline.print("ForecastTopology, persistence baseline");
             lstm.print("ForecastTopology, shipped LSTM models ");
             passLast.print("pass-through (byte copy), last        ");
@@ -181,7 +194,82 @@ public final class StreamsThroughputHarness {
                 pass.readingsPerSecond() / lstm.readingsPerSecond(),
                 pass.readingsPerSecondRunning() / baseline.readingsPerSecondRunning(),
                 pass.readingsPerSecondRunning() / lstm.readingsPerSecondRunning());
+            System.out.printf(Locale.ROOT, "Round %d: forecaster / stateful pass-through: baseline %.2f, LSTM %.2f; "
+                    + "forecaster / faster byte pass-through: baseline %.2f, LSTM %.2f%n%n", round,
+                baseline.readingsPerSecond() / stateful.readingsPerSecond(),
+                lstm.readingsPerSecond() / stateful.readingsPerSecond(),
+                baseline.readingsPerSecond() / pass.readingsPerSecond(),
+                lstm.readingsPerSecond() / pass.readingsPerSecond());
+            if (round == rounds && Boolean.parseBoolean(options.get("restore"))) {
+                restore("lstm" + suffix, models.toString(), (long) patients * SIGNALS.size());
+            }
         }
+    }
+
+    /**
+     * Starts the run {@code name} again on an empty state directory, so that it restores every store from its
+     * changelogs, and prints the time to RUNNING and the restored state's size per series.
+     */
+    private void restore(String name, String modelDirectory, long series) throws Exception {
+        VitalcastConfig config = config(name, modelDirectory, name + "-restored");
+        long started = System.nanoTime();
+        try (StreamsRunner runner = new StreamsRunner(config, ForecasterWiring::forecaster)) {
+            runner.start();
+            while (runner.state().orElse(KafkaStreams.State.CREATED) != KafkaStreams.State.RUNNING) {
+                if (runner.failed() || System.nanoTime() - started > RUN_TIMEOUT.toNanos()) {
+                    throw new IllegalStateException(name + ": not RUNNING after restoring; failed: "
+                        + runner.failed());
+                }
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long bytes;
+            try (var files = Files.walk(stateRoot.resolve(name + "-restored"))) {
+                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf(Locale.ROOT, "Restore of %s (%,d series) on an empty state directory: RUNNING after "
+                    + "%.1f s; state directory %,d bytes, %,.0f bytes per series%n", name, series, seconds, bytes,
+                (double) bytes / series);
+        }
+    }
+
+    /**
+     * The floor of any stateful Kafka Streams application: each reading updates its key's entry (a count and the
+     * last record time, 16 bytes) in a changelogged RocksDB store and is copied to the output topic as bytes. Keyed by
+     * the record key (the patient) rather than by series, since finding the signal would mean parsing the reading.
+     */
+    private static Topology statefulPassThrough(StreamingSettings settings, VitalcastMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+            org.apache.kafka.streams.state.Stores.persistentKeyValueStore("series"), Serdes.ByteArray(),
+            Serdes.ByteArray()));
+        builder.stream(settings.topics().readings(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withName("read-readings"))
+            .processValues(() -> new org.apache.kafka.streams.processor.api.FixedKeyProcessor<byte[], byte[],
+                byte[]>() {
+                private org.apache.kafka.streams.processor.api.FixedKeyProcessorContext<byte[], byte[]> context;
+                private org.apache.kafka.streams.state.KeyValueStore<byte[], byte[]> store;
+
+                @Override
+                public void init(org.apache.kafka.streams.processor.api.FixedKeyProcessorContext<byte[], byte[]>
+                                     context) {
+                    this.context = context;
+                    this.store = context.getStateStore("series");
+                }
+
+                @Override
+                public void process(org.apache.kafka.streams.processor.api.FixedKeyRecord<byte[], byte[]> record) {
+                    byte[] previous = store.get(record.key());
+                    java.nio.ByteBuffer next = java.nio.ByteBuffer.allocate(16);
+                    next.putLong(previous == null ? 1 : java.nio.ByteBuffer.wrap(previous).getLong() + 1);
+                    next.putLong(record.timestamp());
+                    store.put(record.key(), next.array());
+                    context.forward(record);
+                }
+            }, Named.as("update-series"), "series")
+            .to(settings.topics().forecasts(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withName("write-copies"));
+        return builder.build();
     }
 
     /** One forecast per closed step once a series has its model's window of history. */
@@ -214,7 +302,7 @@ public final class StreamsThroughputHarness {
             int perMinute = 60 / intervalSeconds;
             for (int tick = 0; tick <= minutes * perMinute; tick++) {
                 // the extra tick is two hours ahead: it closes every window of the series and forecasts nothing
-                long time = START.toEpochMilli() + (tick < minutes * perMinute ? tick * intervalSeconds * 1000L
+                long time = start.toEpochMilli() + (tick < minutes * perMinute ? tick * intervalSeconds * 1000L
                     : 120L * MINUTE_MS);
                 for (int p = 0; p < patients; p++) {
                     String patient = String.format(Locale.ROOT, "bench-%05d", p);
@@ -248,9 +336,13 @@ public final class StreamsThroughputHarness {
     }
 
     private VitalcastConfig config(String name, String modelDirectory) {
+        return config(name, modelDirectory, name);
+    }
+
+    private VitalcastConfig config(String name, String modelDirectory, String stateDirectory) {
         List<Setting> settings = new ArrayList<>(List.of(
             new Setting("bootstrap.servers", kafka.bootstrapServers(), "bench"),
-            new Setting("state.dir", stateRoot.resolve(name).toString(), "bench"),
+            new Setting("state.dir", stateRoot.resolve(stateDirectory).toString(), "bench"),
             new Setting("vitalcast.metrics.port", "0", "bench"),
             new Setting("vitalcast.topics.partitions", options.get("partitions"), "bench")));
         for (String assignment : List.of("application.id=vitalcast-bench-" + name,
