@@ -52,6 +52,16 @@ class BrokerRestartIT {
     /** Load on a running client before each outage. */
     private static final Duration STEADY = Duration.ofSeconds(5);
 
+    static {
+        // diagnostics of a stalled restoration: Kafka Streams' restoration progress and the producer's transactions
+        for (String logger : List.of("org.apache.kafka.streams.processor.internals.StoreChangelogReader",
+            "org.apache.kafka.streams.processor.internals.DefaultStateUpdater",
+            "org.apache.kafka.streams.processor.internals.TaskManager",
+            "org.apache.kafka.clients.producer.internals.TransactionManager")) {
+            System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");
+        }
+    }
+
     @TempDir
     Path temp;
 
@@ -74,7 +84,8 @@ class BrokerRestartIT {
                 try (LiveMonitors monitors = new LiveMonitors(topics.bootstrapServers(), topics.readings(),
                          TestReadings.patients(6), Duration.ofMillis(200));
                      ForecastTail tail = new ForecastTail(topics.bootstrapServers(), topics.forecasts());
-                     StateWatch watch = new StateWatch(runner, states)) {
+                     StateWatch watch = new StateWatch(runner, states);
+                     StallWatch stall = new StallWatch(runner, admin, "restart")) {
                     monitors.start();
                     tail.start();
                     tail.awaitFirstBeyond(Map.of(), System.nanoTime(), Duration.ofSeconds(60));
@@ -137,6 +148,45 @@ class BrokerRestartIT {
 
     private static double replacements(StreamsRunner runner) {
         return runner.registry().get(VitalcastMetrics.STREAM_THREAD_REPLACEMENTS).counter().count();
+    }
+
+    /** Prints the transaction probe and the stream threads when the client has not been RUNNING for 30 s. */
+    private static final class StallWatch implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        StallWatch(StreamsRunner runner, Admin admin, String prefix) {
+            thread = new Thread(() -> {
+                long since = System.nanoTime();
+                long lastDump = 0;
+                while (running) {
+                    long now = System.nanoTime();
+                    if (runner.state().orElse(KafkaStreams.State.CREATED) == KafkaStreams.State.RUNNING) {
+                        since = now;
+                    } else if (now - since > Duration.ofSeconds(30).toNanos()
+                        && now - lastDump > Duration.ofSeconds(30).toNanos()) {
+                        lastDump = now;
+                        System.out.println("STALL " + Duration.ofNanos(now - since).toSeconds() + " s not RUNNING, "
+                            + runner.health() + "\n" + TransactionProbe.describe(admin, prefix)
+                            + TransactionProbe.streamThreads());
+                    }
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "stall-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.interrupt();
+            thread.join(1000);
+        }
     }
 
     /** Notes every state the client is in, every 50 ms. */
