@@ -156,6 +156,13 @@ public final class StreamsRunner implements AutoCloseable {
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
         streams.setGlobalStateRestoreListener(restoring);
         bindMetrics(streams);
+        // a restoration that a hanging transaction stalls never finishes by itself (see HangingTransactions)
+        Admin transactionsAdmin = Admin.create(adminConfigs);
+        closeables.add(() -> transactionsAdmin.close(ADMIN_CLOSE_TIMEOUT));
+        HangingTransactions hanging = new HangingTransactions(transactionsAdmin, config.applicationId(),
+            List.of(config.topics().forecasts(), config.topics().alerts(), config.topics().rejected()), restoring);
+        closeables.add(0, hanging);
+        hanging.start();
         streams.start();
         LOG.info("Streaming from {} on {}; metrics at {}", config.topics().readings(), config.bootstrapServers(),
             metricsServer.uri());
