@@ -58,6 +58,7 @@ final class HangingTransactions implements AutoCloseable {
     private final String applicationId;
     private final Collection<String> outputTopics;
     private final RestoringPartitions restoring;
+    private final Runnable onAbort;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "vitalcast-hanging-transactions");
         thread.setDaemon(true);
@@ -66,13 +67,15 @@ final class HangingTransactions implements AutoCloseable {
 
     /**
      * @param outputTopics the topics the application writes besides its internal ones (forecasts, alerts, rejected)
+     * @param onAbort      called for every transaction aborted (a counter)
      */
     HangingTransactions(Admin admin, String applicationId, Collection<String> outputTopics,
-                        RestoringPartitions restoring) {
+                        RestoringPartitions restoring, Runnable onAbort) {
         this.admin = admin;
         this.applicationId = applicationId;
         this.outputTopics = List.copyOf(outputTopics);
         this.restoring = restoring;
+        this.onAbort = onAbort;
     }
 
     HangingTransactions start() {
@@ -122,6 +125,7 @@ final class HangingTransactions implements AutoCloseable {
                 admin.abortTransaction(new AbortTransactionSpec(partition, producer.producerId(),
                         (short) producer.producerEpoch(), producer.coordinatorEpoch().orElse(-1)))
                     .all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                onAbort.run();
                 aborted++;
             }
         }
