@@ -101,35 +101,43 @@ final class HangingTransactions implements AutoCloseable {
             return 0;
         }
         List<TopicPartition> partitions = applicationPartitions();
-        Map<TopicPartition, ProducerState> open = new HashMap<>();
+        Map<TopicPartition, List<ProducerState>> open = new HashMap<>();
         admin.describeProducers(partitions).all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
             .forEach((partition, producers) -> producers.activeProducers().stream()
                 .filter(producer -> producer.currentTransactionStartOffset().isPresent())
-                .forEach(producer -> open.put(partition, producer)));
+                .forEach(producer -> open.computeIfAbsent(partition, any -> new ArrayList<>()).add(producer)));
         if (open.isEmpty()) {
             LOG.debug("Restoration of {} stalled, with no open transaction on the application's partitions", stalled);
             return 0;
         }
         Map<Long, TransactionDescription> coordinatorView = coordinatorView(
-            open.values().stream().map(ProducerState::producerId).distinct().toList());
+            open.values().stream().flatMap(List::stream).map(ProducerState::producerId).distinct().toList());
         int aborted = 0;
-        for (Map.Entry<TopicPartition, ProducerState> entry : open.entrySet()) {
-            TopicPartition partition = entry.getKey();
-            ProducerState producer = entry.getValue();
-            TransactionDescription transaction = coordinatorView.get(producer.producerId());
-            if (isHanging(partition, producer.producerEpoch(), Optional.ofNullable(transaction))) {
-                LOG.warn("Aborting a hanging transaction on {} from offset {} (producer {}, epoch {}; the coordinator "
-                        + "has epoch {}, {}): it kept the restoration of {} from finishing", partition,
-                    producer.currentTransactionStartOffset().getAsLong(), producer.producerId(),
-                    producer.producerEpoch(), transaction.producerEpoch(), transaction.state(), stalled);
-                admin.abortTransaction(new AbortTransactionSpec(partition, producer.producerId(),
-                        (short) producer.producerEpoch(), producer.coordinatorEpoch().orElse(-1)))
-                    .all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                onAbort.run();
-                aborted++;
+        for (Map.Entry<TopicPartition, List<ProducerState>> entry : open.entrySet()) {
+            for (ProducerState producer : entry.getValue()) {
+                aborted += abortIfHanging(entry.getKey(), producer, coordinatorView.get(producer.producerId()),
+                    stalled);
             }
         }
         return aborted;
+    }
+
+    /** Aborts the transaction {@code producer} has open on {@code partition} if it hangs; returns 1 if it did. */
+    private int abortIfHanging(TopicPartition partition, ProducerState producer, TransactionDescription transaction,
+                               Set<TopicPartition> stalled)
+        throws InterruptedException, ExecutionException, TimeoutException {
+        if (!isHanging(partition, producer.producerEpoch(), Optional.ofNullable(transaction))) {
+            return 0;
+        }
+        LOG.warn("Aborting a hanging transaction on {} from offset {} (producer {}, epoch {}; the coordinator has "
+                + "epoch {}, {}): it kept the restoration of {} from finishing", partition,
+            producer.currentTransactionStartOffset().getAsLong(), producer.producerId(), producer.producerEpoch(),
+            transaction.producerEpoch(), transaction.state(), stalled);
+        admin.abortTransaction(new AbortTransactionSpec(partition, producer.producerId(),
+                (short) producer.producerEpoch(), producer.coordinatorEpoch().orElse(-1)))
+            .all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        onAbort.run();
+        return 1;
     }
 
     /** The coordinator's transaction of each producer id, for the transactional ids of this application. */
@@ -167,7 +175,8 @@ final class HangingTransactions implements AutoCloseable {
      * producer (as one of this application's transactional ids) and has moved past it. Unknown to the coordinator
      * (another application's, or expired) is not taken for hanging; nor is a transaction being committed or aborted.
      */
-    static boolean isHanging(TopicPartition partition, int producerEpoch, Optional<TransactionDescription> coordinator) {
+    static boolean isHanging(TopicPartition partition, int producerEpoch,
+                             Optional<TransactionDescription> coordinator) {
         if (coordinator.isEmpty()) {
             return false;
         }

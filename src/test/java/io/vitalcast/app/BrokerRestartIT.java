@@ -44,15 +44,16 @@ import org.junit.jupiter.api.io.TempDir;
  * (read_uncommitted, KAFKA-10167), so it restored nothing more (position 110, end 113) and the client stayed
  * REBALANCING with no error. The broker's log tells why: the restarted broker, replaying its old metadata, became the
  * transaction coordinator and aborted the transaction open at the kill (timed out; this test checks every second),
- * could not connect to its own listener yet, and by its retry the restarted broker's partitions had no leader for a
- * few seconds (its log shows the coordinator resigning at leader epoch 1, elected again at epoch 2), which Kafka's
+ * could not connect to its own listener yet, and by its retry the restarted broker's partitions had no leader for a few
+ * seconds (its log shows the coordinator resigning at leader epoch 1, elected again at epoch 2), which Kafka's
  * {@code TransactionMarkerChannelManager} takes for deleted topics: "Couldn't find leader endpoint for partitions ...
  * these partitions are likely deleted already and hence can be skipped", and it removed them from the transaction and
- * completed it without writing their abort markers. A Kafka broker behaviour (that code path dates from KAFKA-5202)
- * met when every replica of a partition restarts at once; we found no broker setting that avoids it (a transaction
- * in PrepareCommit at the kill has its markers sent as soon as the coordinator loads, in the same window). The service now aborts such a transaction itself once a restoration has
- * made no progress for 20 s ({@link HangingTransactions}, {@code Admin.abortTransaction}): in the runs where the
- * hazard occurred the client was RUNNING again about 23 s after the broker, with nothing lost or duplicated.
+ * completed it without writing their abort markers. A Kafka broker behaviour (that code path dates from KAFKA-5202) met
+ * when every replica of a partition restarts at once; we found no broker setting that avoids it (a transaction in
+ * PrepareCommit at the kill has its markers sent as soon as the coordinator loads, in the same window). The service now
+ * aborts such a transaction itself once a restoration has made no progress for 20 s ({@link HangingTransactions},
+ * {@code Admin.abortTransaction}): in the runs where the hazard occurred the client was RUNNING again 22.7 s and 31.2 s
+ * after the broker, with nothing lost or duplicated.
  *
  * <p>The test's monitors send with one request in flight: with five, a batch the killed broker had written but not
  * answered was overtaken after the restart by later ones, fell out of the broker's duplicate window, and was retried
