@@ -68,6 +68,8 @@ import org.slf4j.LoggerFactory;
  *   <li>with {@code vitalcast.processing.errors=fail} (development) every such exception shuts the client down and
  *   {@link #runUntilStopped()} returns 1.</li>
  * </ul>
+ * A restoration that a hanging transaction stalls (left by a broker killed and restarted) is unblocked by
+ * {@link HangingTransactions}, counted in {@code vitalcast_hanging_transactions_aborted_total}.
  * Logs at INFO and above name exception types and code locations, never exception messages, which may carry
  * patient ids (except a file-system root cause of a state-directory failure, whose message names files); the full
  * exception is logged at DEBUG.
@@ -88,6 +90,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final StreamThreadPolicy threadPolicy;
     private final Counter threadReplacements;
+    private final Counter hangingTransactionsAborted;
     private volatile String stateDirectory = "";
     private volatile boolean failed;
     private volatile boolean starting;
@@ -108,6 +111,8 @@ public final class StreamsRunner implements AutoCloseable {
         this.threadPolicy = new StreamThreadPolicy(config.processingErrors(), Clock.systemUTC());
         this.threadReplacements = Counter.builder(VitalcastMetrics.STREAM_THREAD_REPLACEMENTS)
             .description("Stream threads replaced after an uncaught exception").register(registry);
+        this.hangingTransactionsAborted = Counter.builder(VitalcastMetrics.HANGING_TRANSACTIONS_ABORTED)
+            .description("Hanging transactions aborted because they stalled a restoration").register(registry);
     }
 
     /**
@@ -156,6 +161,14 @@ public final class StreamsRunner implements AutoCloseable {
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
         streams.setGlobalStateRestoreListener(restoring);
         bindMetrics(streams);
+        // a restoration that a hanging transaction stalls never finishes by itself (see HangingTransactions)
+        Admin transactionsAdmin = Admin.create(adminConfigs);
+        closeables.add(() -> transactionsAdmin.close(ADMIN_CLOSE_TIMEOUT));
+        HangingTransactions hanging = new HangingTransactions(transactionsAdmin, config.applicationId(),
+            List.of(config.topics().forecasts(), config.topics().alerts(), config.topics().rejected()), restoring,
+            hangingTransactionsAborted::increment);
+        closeables.add(0, hanging);
+        hanging.start();
         streams.start();
         LOG.info("Streaming from {} on {}; metrics at {}", config.topics().readings(), config.bootstrapServers(),
             metricsServer.uri());

@@ -34,6 +34,11 @@ public final class VitalcastMetrics {
      * failed changelog write): registered at zero by the runner, so that an alert on its rate has a series.
      */
     public static final String STREAM_THREAD_REPLACEMENTS = "vitalcast.stream.thread.replacements";
+    /**
+     * Hanging transactions the runner aborted because they stalled a restoration (after the broker was killed and
+     * restarted, see {@code HangingTransactions}): registered at zero by the runner.
+     */
+    public static final String HANGING_TRANSACTIONS_ABORTED = "vitalcast.hanging.transactions.aborted";
     /** Alert events by kind, severity and state. */
     public static final String ALERTS = "vitalcast.alerts";
     /**

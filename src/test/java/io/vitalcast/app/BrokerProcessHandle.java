@@ -32,6 +32,12 @@ final class BrokerProcessHandle implements AutoCloseable {
         this.log = log;
         this.port = freePort();
         this.settings = List.copyOf(settings);
+        try {
+            // start() counts the ready lines of this handle's broker: none from an earlier run may be there
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String bootstrapServers() {
@@ -50,7 +56,13 @@ final class BrokerProcessHandle implements AutoCloseable {
     /** Starts the broker and waits until it serves requests. */
     void start() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", testClasspath(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m",
+            "-Dorg.slf4j.simpleLogger.log.kafka.coordinator.transaction=info",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.coordinator.transaction=info",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.storage.internals.log.ProducerStateManager=info",
+            "-Dorg.slf4j.simpleLogger.log.kafka.log.LogManager=info",
+            "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+            "-cp", testClasspath(),
             BrokerProcess.class.getName(), dataDirectory.toString(), Integer.toString(port)));
         command.addAll(settings);
         Files.createDirectories(log.getParent());

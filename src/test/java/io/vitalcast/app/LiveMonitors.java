@@ -52,7 +52,12 @@ final class LiveMonitors implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000,
+            // one request in flight: after a broker restart, a batch whose first send the broker had written but not
+            // answered is retried before any later batch, so the broker sees it as a duplicate; with several in flight
+            // a later batch could be appended first, push it out of the broker's five-batch duplicate window, and
+            // leave it retried forever with OUT_OF_ORDER_SEQUENCE_NUMBER (seen in BrokerRestartIT)
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
             ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
