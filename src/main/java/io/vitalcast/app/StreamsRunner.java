@@ -146,15 +146,18 @@ public final class StreamsRunner implements AutoCloseable {
         // an unreachable cluster: a connection warning every 10 s rather than every second until the timeout
         adminConfigs.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
         Admin admin = Admin.create(adminConfigs);
+        int readingPartitions;
         try {
-            new TopicCreator(admin, config.service().connectTimeout()).createMissing(config.topics().all(),
-                config.topicPartitions(), config.topicReplicationFactor());
+            TopicCreator topics = new TopicCreator(admin, config.service().connectTimeout());
+            topics.createMissing(config.topics().all(), config.topicPartitions(), config.topicReplicationFactor());
+            readingPartitions = topics.partitionsOf(config.topics().readings());
         } catch (UserException e) {
             throw new UserException("Kafka at " + config.bootstrapServers() + ": " + e.getMessage());
         } finally {
             admin.close(ADMIN_CLOSE_TIMEOUT);
         }
-        Topology topology = topologyFactory.apply(settings, metrics);
+        // readings found on another partition than their patient's are routed to it (see ForecastTopology)
+        Topology topology = topologyFactory.apply(settings.withReadingPartitions(readingPartitions), metrics);
         LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, streamsConfig);
         streams.setStateListener(this::onStateChange);

@@ -77,6 +77,25 @@ final class TopicCreator {
         }
     }
 
+    /**
+     * The partition count of {@code name}, an existing topic.
+     *
+     * @throws UserException when the cluster does not answer in time
+     */
+    int partitionsOf(String name) {
+        try {
+            return admin.describeTopics(List.of(name)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .get(name).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("stopped while describing topic " + name);
+        } catch (ExecutionException e) {
+            throw new UserException("cannot describe topic " + name + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw notAnswered();
+        }
+    }
+
     private UserException notAnswered() {
         return new UserException("did not answer within " + timeout.toSeconds() + " s ("
             + "vitalcast.kafka.connect.timeout)");

@@ -1,43 +1,52 @@
 package io.vitalcast.streaming;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import io.vitalcast.alerting.Acknowledgement;
+import io.vitalcast.alerting.AlertEvent;
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertState;
+import io.vitalcast.alerting.AlertStatus;
+import io.vitalcast.alerting.Severity;
 import io.vitalcast.data.SeriesKey;
+import io.vitalcast.data.SignalSpec;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.SeriesState;
-import io.vitalcast.series.SourceRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Reads the alert-acks topic into the acknowledgements store that {@link ForecastProcessor} consults, keyed by
- * patient id and alert id ({@link StoreKeys#alert}); an acknowledgement is accepted only for an alert open for the
- * patient, as the forecasting processor's index of open alerts says. It shares the series-state store with the forecasting processor, which puts both in one
- * sub-topology (one task per partition of the co-partitioned readings and acks topics): an acknowledgement is seen by
- * the next step of the patient's series with no repartitioning. Acknowledgements of an alert not open for the patient,
- * and records that are not acknowledgements, are forwarded as rejections.
+ * Second step of an acknowledgement, in the task of its patient (after the acks-by-patient repartition): accepts it
+ * only for an alert open for the patient, as the series processor's index of open alerts says, writes it to the
+ * acknowledgements store that {@link ForecastProcessor} consults (keyed by patient id and alert id,
+ * {@link StoreKeys#alert}), and publishes an {@code ACKNOWLEDGED} or {@code SNOOZED} event of the alert so that
+ * consumers of the alerts topic see it; an acknowledgement of an alert not open for the patient is rejected as
+ * {@code UNKNOWN_ALERT}. It shares the series-state store with the series processor, which puts both in one
+ * sub-topology.
  */
-final class AckProcessor implements Processor<String, byte[], String, TopologyOutput> {
+final class AckProcessor implements Processor<String, RoutedAck, String, TopologyOutput> {
     static final String STORE = "alert-acks";
 
-    private final AckParser parser;
+    private final Map<String, SignalSpec> signals;
+    private final int maxOriginalBytes;
     private final VitalcastMetrics metrics;
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<String, Acknowledgement> acks;
     private KeyValueStore<String, String> openAlerts;
     private KeyValueStore<SeriesKey, SeriesState> series;
 
-    AckProcessor(InputLimits limits, VitalcastMetrics metrics) {
-        this.parser = new AckParser(limits);
+    AckProcessor(Map<String, SignalSpec> signals, InputLimits limits, VitalcastMetrics metrics) {
+        this.signals = signals;
+        this.maxOriginalBytes = limits.maxOriginalBytes();
         this.metrics = metrics;
     }
-
 
     @Override
     public void init(ProcessorContext<String, TopologyOutput> context) {
@@ -48,46 +57,56 @@ final class AckProcessor implements Processor<String, byte[], String, TopologyOu
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
-        RecordMetadata metadata = context.recordMetadata().orElse(null);
-        SourceRecord source = new SourceRecord(metadata == null ? "" : metadata.topic(),
-            metadata == null ? -1 : metadata.partition(), metadata == null ? -1 : metadata.offset(),
-            record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-            record.value());
-        AckParser.Result result = parser.parse(record.key(), source);
-        if (result instanceof AckParser.Accepted accepted && !isOpen(accepted.ack())) {
-            result = parser.reject(RejectReason.UNKNOWN_ALERT, "alert " + accepted.ack().alertId()
-                + " is not open for this patient", accepted.ack().patientId(), source);
-        }
-        if (result instanceof AckParser.Refused refused) {
-            metrics.rejected(refused.rejected().reason().name());
+    public void process(Record<String, RoutedAck> record) {
+        RoutedAck routed = record.value();
+        Acknowledgement ack = routed.ack();
+        long now = context.currentSystemTimeMs();
+        Optional<AlertEvent> event = isOpen(ack) ? event(ack, now) : Optional.empty();
+        if (event.isEmpty()) {
+            metrics.rejected(RejectReason.UNKNOWN_ALERT.name());
             metrics.ack("unknown", false);
-            context.forward(new Record<>(record.key(), new TopologyOutput.Rejection(refused.rejected()),
-                record.timestamp()));
+            context.forward(new Record<>(ack.patientId(), new TopologyOutput.Rejection(RejectedReading.of(
+                RejectReason.UNKNOWN_ALERT, "alert " + ack.alertId() + " is not open for this patient",
+                ack.patientId(), null, routed.source(), maxOriginalBytes)), now));
             return;
         }
-        Acknowledgement ack = ((AckParser.Accepted) result).ack();
         acks.put(StoreKeys.alert(ack.patientId(), ack.alertId()), ack);
         metrics.ack(ack.action().name(), true);
+        context.forward(new Record<>(ack.patientId(), new TopologyOutput.Alert(event.get()), now));
     }
 
     /**
-     * Whether the alert is open for the patient: in the index of open alerts the forecasting processor keeps or,
-     * for an alert opened before that index existed (a store written by an older Vitalcast), in the alert states of
-     * one of the patient's series.
+     * Whether the alert is in the index of open alerts the series processor keeps or, for an alert opened before
+     * that index existed (a store written by an older Vitalcast), open in one of the patient's series.
      */
     private boolean isOpen(Acknowledgement ack) {
-        if (openAlerts.get(StoreKeys.alert(ack.patientId(), ack.alertId())) != null) {
-            return true;
-        }
+        return openAlerts.get(StoreKeys.alert(ack.patientId(), ack.alertId())) != null || event(ack, 0).isPresent();
+    }
+
+    /** The event that tells the alert's consumers it was acknowledged or snoozed, from the series that has it open. */
+    private Optional<AlertEvent> event(Acknowledgement ack, long nowMs) {
         try (KeyValueIterator<SeriesKey, SeriesState> states = series.prefixScan(
             StoreKeys.patientPrefix(ack.patientId()), new StringSerializer())) {
             while (states.hasNext()) {
-                if (states.next().value.alerts().isOpen(ack.alertId())) {
-                    return true;
+                KeyValue<SeriesKey, SeriesState> entry = states.next();
+                for (Map.Entry<AlertKind, AlertStatus> alert : entry.value.alerts().active().entrySet()) {
+                    if (ack.alertId().equals(alert.getValue().alertId())) {
+                        return Optional.of(event(ack, entry.key.signal(), alert.getKey(), alert.getValue().severity(),
+                            nowMs));
+                    }
                 }
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    private AlertEvent event(Acknowledgement ack, String signal, AlertKind kind, Severity severity, long nowMs) {
+        boolean snooze = ack.action() == Acknowledgement.Action.SNOOZE;
+        String by = ack.by() == null ? "" : " by " + ack.by();
+        String message = snooze ? "Snoozed until " + Instant.ofEpochMilli(ack.untilMs()) + by : "Acknowledged" + by;
+        SignalSpec spec = signals.get(signal);
+        return new AlertEvent(ack.alertId(), ack.patientId(), signal, kind, severity,
+            snooze ? AlertState.SNOOZED : AlertState.ACKNOWLEDGED, Instant.ofEpochMilli(nowMs), null, null, null,
+            null, null, spec == null ? null : spec.unit(), message, null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.vitalcast.streaming;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.vitalcast.alerting.Acknowledgement;
 import io.vitalcast.alerting.AlertContext;
@@ -12,10 +13,13 @@ import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.quality.QualityProblem;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -29,15 +33,21 @@ import org.apache.kafka.streams.state.Stores;
  *               event-driven: each reading is a step
  *               (stores series-state, alert-acks, alert-budget, open-alerts)
  *                                                    -> vitals.forecasts / vitals.alerts / vitals.rejected (LATE)
- * alert-acks -> record-acks (stores alert-acks, series-state, open-alerts) -> (invalid -> vitals.rejected)
+ * alert-acks -> parse-acks -> (invalid -> vitals.rejected)
+ *            -> acks-by-patient (repartition by patient id, whatever partitioner the producer used)
+ *            -> record-acks (stores alert-acks, series-state, open-alerts) -> ACKNOWLEDGED / SNOOZED on vitals.alerts,
+ *                                                                             UNKNOWN_ALERT on vitals.rejected
  * </pre>
  * The acknowledgement processor and the series processor share stores, so Kafka Streams puts them in one
- * sub-topology: the readings and acks topics must have the same partition count (both keyed by patient id), and an
- * acknowledgement reaches the task that holds the patient's series.
+ * sub-topology; acknowledgements are repartitioned by patient id with the partitioner Java producers use for the
+ * readings (murmur2 of the key), so an acknowledgement from any client (kcat and librdkafka hash keys with CRC32)
+ * reaches the task that holds the patient's series. The readings and acks topics must have the same partition
+ * count, which the repartition topic inherits.
  * The steps are windowed inside the series processor rather than by Kafka Streams windows, whose close follows the
  * stream time of the whole partition: one patient's monitor with a clock hours ahead closed every other patient's
  * steps on that partition, and their readings came back LATE. Each series' open steps and clock are a few dozen bytes
- * in a persistent store of their own (written on every reading), apart from the series state (written once a step);
+ * in a cached in-memory store of their own (written on every reading, changelogged), apart from the series state
+ * (RocksDB, written once a step);
  * there are no window stores or suppression buffers, and a punctuation closes the last steps of series that fall
  * silent.
  * Input records are keyed by patient id and the key never changes, so nothing is repartitioned: a patient's steps
@@ -61,18 +71,30 @@ public final class ForecastTopology {
             .to(topics.rejected().name(), topics.rejected().produced("write-parse-rejections"));
         KStream<String, ParseResult> toSeries = parsed.filter((key, result) -> !result.isRejected()
             || isSensorOffMarker(result.rejected(), settings), Named.as("series-inputs"));
+        if (settings.readingPartitions() > 1) {
+            toSeries = routedToTheirPatient(toSeries, settings.readingPartitions());
+        }
 
         addStores(builder);
         KStream<String, TopologyOutput> outputs = toSeries.process(
             () -> new ForecastProcessor(settings, models, metrics), Named.as("forecast-steps"),
             ForecastProcessor.STEPS_STORE, ForecastProcessor.STORE, AckProcessor.STORE,
             ForecastProcessor.BUDGET_STORE, ForecastProcessor.OPEN_ALERTS_STORE);
-        KStream<String, TopologyOutput> ackRejections = builder
+        KStream<String, AckParseProcessor.Parsed> parsedAcks = builder
             .stream(topics.alertAcks().name(), topics.alertAcks().consumed("read-acks"))
-            .process(() -> new AckProcessor(settings.input(), metrics), Named.as("record-acks"), AckProcessor.STORE,
-                ForecastProcessor.STORE, ForecastProcessor.OPEN_ALERTS_STORE);
-        ackRejections.mapValues(out -> ((TopologyOutput.Rejection) out).rejected(), Named.as("ack-rejection"))
+            .processValues(() -> new AckParseProcessor(settings.input(), metrics), Named.as("parse-acks"));
+        parsedAcks.filter((key, parsedAck) -> parsedAck.rejected() != null, Named.as("rejected-acks"))
+            .mapValues(AckParseProcessor.Parsed::rejected, Named.as("ack-rejection"))
             .to(topics.rejected().name(), topics.rejected().produced("write-ack-rejections"));
+        KStream<String, TopologyOutput> ackOutputs = parsedAcks
+            .filter((key, parsedAck) -> parsedAck.routed() != null, Named.as("well-formed-acks"))
+            .map((key, parsedAck) -> KeyValue.pair(parsedAck.routed().ack().patientId(), parsedAck.routed()),
+                Named.as("key-ack-by-patient"))
+            .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(RoutedAck.class))
+                .withName("acks-by-patient"))
+            .process(() -> new AckProcessor(settings.signals(), settings.input(), metrics), Named.as("record-acks"),
+                AckProcessor.STORE, ForecastProcessor.STORE, ForecastProcessor.OPEN_ALERTS_STORE);
+        outputs = outputs.merge(ackOutputs, Named.as("merge-outputs"));
         writeOutputs(outputs, topics);
         return builder.build();
     }
@@ -94,6 +116,35 @@ public final class ForecastTopology {
         return Arrays.stream(values).map(Enum::name).toList();
     }
 
+    /**
+     * The series inputs, those found on another partition than their patient's (murmur2 of the patient id, the Java
+     * producer's choice, and the acknowledgements') repartitioned to it, so that a patient's series and its
+     * acknowledgements meet in one task whatever partitioner each producer used.
+     */
+    private static KStream<String, ParseResult> routedToTheirPatient(KStream<String, ParseResult> inputs,
+                                                                    int partitions) {
+        Map<String, KStream<String, ParseResult>> routes = inputs.split(Named.as("route-"))
+            .branch((key, result) -> partitionOf(key, partitions) == sourcePartition(result), Branched.as("local"))
+            .defaultBranch(Branched.as("elsewhere"));
+        KStream<String, ParseResult> rerouted = routes.get("route-elsewhere")
+            .mapValues(RoutedReading::of, Named.as("to-route"))
+            .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(RoutedReading.class))
+                .withName("readings-by-patient"))
+            .mapValues(RoutedReading::result, Named.as("routed"));
+        return routes.get("route-local").merge(rerouted, Named.as("series-inputs-routed"));
+    }
+
+    /** The partition a Java producer (and Kafka Streams' repartitioning) gives a patient id. */
+    static int partitionOf(String patientId, int partitions) {
+        return patientId == null ? -1 : org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(patientId.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            % partitions;
+    }
+
+    private static int sourcePartition(ParseResult result) {
+        return result.isRejected() ? result.rejected().partition() : result.reading().source().partition();
+    }
+
     /** A sensor-off reading of a configured signal: a dropout marker for the signal-quality rules. */
     private static boolean isSensorOffMarker(RejectedReading rejected, StreamingSettings settings) {
         return rejected.reason() == RejectReason.SENSOR_OFF && rejected.patientId() != null
@@ -101,9 +152,11 @@ public final class ForecastTopology {
     }
 
     private static void addStores(StreamsBuilder builder) {
+        // in memory (a few dozen bytes a series, restored from its changelog) and cached (a catch-up writes a
+        // series' entry once a commit rather than once a reading): it is written on every reading
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ForecastProcessor.STEPS_STORE), new SeriesKeySerde(),
-            new OpenStepsSerde()));
+            Stores.inMemoryKeyValueStore(ForecastProcessor.STEPS_STORE), new SeriesKeySerde(),
+            new OpenStepsSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ForecastProcessor.STORE),
             new SeriesKeySerde(), new SeriesStateSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AckProcessor.STORE),

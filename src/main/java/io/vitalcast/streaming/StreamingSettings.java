@@ -35,12 +35,26 @@ import io.vitalcast.series.OnlineLearning;
  *                          adaptation)
  * @param input             what an input record may be before it is rejected
  * @param processingErrors  what an unexpected exception while processing a record does
+ * @param readingPartitions partitions of the readings topic, over which a Java producer spreads patients by the
+ *                          murmur2 hash of their id: a reading found on another partition (a producer with another
+ *                          partitioner, such as librdkafka's CRC32) is repartitioned to that one, where its patient's
+ *                          acknowledgements also go; 1 (or less) when there is nothing to route
  */
 public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                                 double alertMargin, int alertSustainSteps, int alertClearSteps,
                                 Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
                                 int maxAlertsPerPatientHour, OnlineLearning online, InputLimits input,
-                                ErrorPolicy processingErrors) {
+                                ErrorPolicy processingErrors, int readingPartitions) {
+
+    /** Settings for a readings topic of one partition (nothing to route). */
+    public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
+                             double alertMargin, int alertSustainSteps, int alertClearSteps,
+                             Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
+                             int maxAlertsPerPatientHour, OnlineLearning online, InputLimits input,
+                             ErrorPolicy processingErrors) {
+        this(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps, alertClearSteps, limits,
+            policies, maxAlertsPerPatientHour, online, input, processingErrors, 1);
+    }
 
     /** Settings with the default input limits, rejecting records whose processing fails. */
     public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
@@ -104,7 +118,13 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
     /** These settings with another policy for unexpected exceptions. */
     public StreamingSettings withProcessingErrors(ErrorPolicy policy) {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, policy);
+            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, policy, readingPartitions);
+    }
+
+    /** These settings for a readings topic of {@code partitions} partitions. */
+    public StreamingSettings withReadingPartitions(int partitions) {
+        return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
+            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, processingErrors, partitions);
     }
 
     /**

@@ -85,7 +85,13 @@ class AcknowledgementTopologyTest {
         ack("p-1", TestJson.ack(lastId("DEVIATION"), "p-1", "ACK").put("by", "nurse-7"));
         beats(0.25, 1.00);
 
-        assertThat(events("DEVIATION")).containsExactly("OPEN", "RESOLVED");
+        assertThat(events("DEVIATION")).containsExactly("OPEN", "ACKNOWLEDGED", "RESOLVED");
+        assertThat(published).filteredOn(a -> field(a, "state").equals("ACKNOWLEDGED")).singleElement()
+            .satisfies(a -> {
+                assertThat(field(a, "message")).isEqualTo("Acknowledged by nurse-7");
+                assertThat(field(a, "signal")).isEqualTo("rr_interval");
+                assertThat(field(a, "alertId")).isEqualTo(lastId("DEVIATION"));
+            });
         assertThat(topology.rejected().isEmpty()).isTrue();
         assertThat(counter("vitalcast.alert.acks", "outcome", "accepted")).isEqualTo(1);
         assertThat(counter("vitalcast.alerts.suppressed", "reason", "acknowledged")).isEqualTo(1);
@@ -98,10 +104,10 @@ class AcknowledgementTopologyTest {
         assertThat(events("LIMIT")).containsExactly("OPEN");
         ack("p-1", TestJson.ack(lastId("LIMIT"), "p-1", "SNOOZE").put("until", T0.plusSeconds(beat + 4).toString()));
         beats(1.0, 2.5, 1.0, 2.5);
-        assertThat(events("LIMIT")).containsExactly("OPEN", "RESOLVED");
+        assertThat(events("LIMIT")).containsExactly("OPEN", "SNOOZED", "RESOLVED");
 
         beats(2.5);
-        assertThat(events("LIMIT")).containsExactly("OPEN", "RESOLVED", "OPEN");
+        assertThat(events("LIMIT")).containsExactly("OPEN", "SNOOZED", "RESOLVED", "OPEN");
         assertThat(counter("vitalcast.alerts.suppressed", "reason", "snoozed")).isEqualTo(2);
         assertThat(events("PREDICTED_LIMIT")).as("a snoozed limit is not announced as a predicted one").isEmpty();
     }
@@ -121,15 +127,15 @@ class AcknowledgementTopologyTest {
         assertThat(events("SENSOR")).containsExactly("OPEN");
         ack("p-1", TestJson.ack(lastId("SENSOR"), "p-1", "SNOOZE").put("until", T0.plusSeconds(beat + 10).toString()));
         beats(1.0, 1.0, 1.0, 1.0, 1.0);
-        assertThat(events("SENSOR")).containsExactly("OPEN", "RESOLVED");
+        assertThat(events("SENSOR")).containsExactly("OPEN", "SNOOZED", "RESOLVED");
 
         beats(3.0, 1.0, 1.0, 1.0, 1.0, 1.0);
-        assertThat(events("SENSOR")).as("held back by the snooze").containsExactly("OPEN", "RESOLVED");
+        assertThat(events("SENSOR")).as("held back by the snooze").containsExactly("OPEN", "SNOOZED", "RESOLVED");
         assertThat(events("LIMIT")).as("a held-back SENSOR alert still freezes clinical ones").isEmpty();
         assertThat(counter("vitalcast.alerts.suppressed", "reason", "snoozed")).isEqualTo(1);
 
         beats(3.0);
-        assertThat(events("SENSOR")).containsExactly("OPEN", "RESOLVED", "OPEN");
+        assertThat(events("SENSOR")).containsExactly("OPEN", "SNOOZED", "RESOLVED", "OPEN");
         assertThat(topology.rejected().isEmpty()).isTrue();
     }
 
