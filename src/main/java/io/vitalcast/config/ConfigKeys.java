@@ -59,6 +59,8 @@ public final class ConfigKeys {
     public static final String REJECTED_MAX_ORIGINAL_BYTES = "vitalcast.rejected.max.original.bytes";
     /** {@code reject} (an unexpected exception rejects the record and the stream goes on) or {@code fail}. */
     public static final String PROCESSING_ERRORS = "vitalcast.processing.errors";
+    /** {@code json} or {@code compact}: how forecasts are written. */
+    public static final String FORECASTS_FORMAT = "vitalcast.forecasts.format";
     public static final String METRICS_PORT = "vitalcast.metrics.port";
     /** The address the metrics and health endpoint listens on; empty for every interface. */
     public static final String METRICS_HOST = "vitalcast.metrics.host";
@@ -103,7 +105,7 @@ public final class ConfigKeys {
         ALERT_SUSTAIN_WINDOW_STEPS, ALERT_EXIT_RATIO, ALERT_REALERT_INTERVAL, ALERT_CRITICAL_RATIO,
         ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR,
         CALIBRATION_RATE, ADAPTATION, READINGS_MAX_FUTURE, READINGS_MAX_BYTES, READINGS_MAX_BATCH_VALUES,
-        READINGS_MAX_ID_LENGTH, REJECTED_MAX_ORIGINAL_BYTES, PROCESSING_ERRORS, METRICS_HOST, KAFKA_CONNECT_TIMEOUT,
+        READINGS_MAX_ID_LENGTH, REJECTED_MAX_ORIGINAL_BYTES, PROCESSING_ERRORS, FORECASTS_FORMAT, METRICS_HOST, KAFKA_CONNECT_TIMEOUT,
         MODELS_REQUIRED);
 
     /** The built-in defaults, Vitalcast and Kafka keys alike. */
@@ -143,6 +145,7 @@ public final class ConfigKeys {
         d.put(READINGS_MAX_ID_LENGTH, "256");
         d.put(REJECTED_MAX_ORIGINAL_BYTES, "16384");
         d.put(PROCESSING_ERRORS, "reject");
+        d.put(FORECASTS_FORMAT, "json");
         d.put(METRICS_PORT, "9464");
         d.put(METRICS_HOST, "");
         d.put(KAFKA_CONNECT_TIMEOUT, "60s");

@@ -17,6 +17,7 @@ import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.series.OnlineLearning;
 import io.vitalcast.streaming.ErrorPolicy;
+import io.vitalcast.streaming.ForecastFormat;
 import io.vitalcast.streaming.InputLimits;
 import io.vitalcast.streaming.Topics;
 import org.apache.kafka.streams.StreamsConfig;
@@ -83,6 +84,7 @@ final class ConfigParser {
             new OnlineLearning(calibrationRate(), onOff(ConfigKeys.ADAPTATION)),
             inputLimits(),
             errorPolicy(),
+            forecastFormat(),
             new ServiceSettings(setting(ConfigKeys.METRICS_HOST).value(),
                 duration(ConfigKeys.KAFKA_CONNECT_TIMEOUT, false), onOff(ConfigKeys.MODELS_REQUIRED)));
     }
@@ -100,6 +102,15 @@ final class ConfigParser {
             integer(ConfigKeys.READINGS_MAX_BATCH_VALUES, 1, 1_000_000),
             integer(ConfigKeys.READINGS_MAX_ID_LENGTH, 1, 65_536),
             integer(ConfigKeys.REJECTED_MAX_ORIGINAL_BYTES, 0, 256 * 1024));
+    }
+
+    private ForecastFormat forecastFormat() {
+        Setting setting = setting(ConfigKeys.FORECASTS_FORMAT);
+        return switch (setting.value().trim()) {
+            case "json" -> ForecastFormat.JSON;
+            case "compact" -> ForecastFormat.COMPACT;
+            default -> throw ConfigException.invalid(setting, "json or compact");
+        };
     }
 
     private ErrorPolicy errorPolicy() {

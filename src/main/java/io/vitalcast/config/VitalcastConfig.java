@@ -41,6 +41,7 @@ import io.vitalcast.streaming.Topics;
  * @param online                 how each series learns its patient online (interval calibration, forecast adaptation)
  * @param inputLimits            what an input record may be before it is rejected
  * @param processingErrors       what an unexpected exception while processing a record does
+ * @param forecastFormat         how forecasts are written
  * @param service                how the process runs: metrics address, start timeout, whether models are required
  */
 public record VitalcastConfig(Topics topics, int topicPartitions, short topicReplicationFactor, Path modelDirectory,
@@ -49,7 +50,8 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
                               Map<String, ClinicalLimits> limits, Map<String, SignalSpec> signals, int metricsPort,
                               java.util.Set<String> watchedPatients, Map<String, String> kafka,
                               int maxAlertsPerPatientHour, OnlineLearning online, InputLimits inputLimits,
-                              ErrorPolicy processingErrors, ServiceSettings service) {
+                              ErrorPolicy processingErrors, io.vitalcast.streaming.ForecastFormat forecastFormat,
+                              ServiceSettings service) {
 
     public VitalcastConfig {
         limits = Map.copyOf(limits);
@@ -87,7 +89,8 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
     /** What the forecasting topology needs. */
     public StreamingSettings toStreamingSettings() {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits, alertPolicies, maxAlertsPerPatientHour, online, inputLimits, processingErrors);
+            alertClearSteps, limits, alertPolicies, maxAlertsPerPatientHour, online, inputLimits, processingErrors, 1,
+            forecastFormat);
     }
 
     /**
@@ -116,7 +119,8 @@ public record VitalcastConfig(Topics topics, int topicPartitions, short topicRep
             + ", grace=" + grace + ", alertMargin=" + alertMargin + ", alertSustainSteps=" + alertSustainSteps
             + ", alertClearSteps=" + alertClearSteps + ", alertPolicies=" + new TreeMap<>(alertPolicies)
             + ", maxAlertsPerPatientHour=" + maxAlertsPerPatientHour + ", online=" + online
-            + ", inputLimits=" + inputLimits + ", processingErrors=" + processingErrors + ", service=" + service
+            + ", inputLimits=" + inputLimits + ", processingErrors=" + processingErrors + ", forecastFormat=" + forecastFormat
+            + ", service=" + service
             + ", limits=" + new TreeMap<>(limits) + ", signals="
             + new TreeMap<>(signals).keySet() + ", metricsPort=" + metricsPort + ", kafka=" + shownKafka + "]";
     }

@@ -1,13 +1,10 @@
 package io.vitalcast.streaming;
 
-import java.nio.charset.StandardCharsets;
-
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.SourceRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * First step of an acknowledgement, on the partition its producer chose: parses and validates it, forwarding the
@@ -40,11 +37,7 @@ final class AckParseProcessor implements FixedKeyProcessor<String, byte[], AckPa
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
-        RecordMetadata metadata = context.recordMetadata().orElse(null);
-        SourceRecord source = new SourceRecord(metadata == null ? "" : metadata.topic(),
-            metadata == null ? -1 : metadata.partition(), metadata == null ? -1 : metadata.offset(),
-            record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-            record.value());
+        SourceRecord source = InputRecords.source(context.recordMetadata(), record);
         AckParser.Result result = parser.parse(record.key(), source);
         if (result instanceof AckParser.Refused refused) {
             metrics.rejected(refused.rejected().reason().name());

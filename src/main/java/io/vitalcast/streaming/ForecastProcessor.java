@@ -45,6 +45,7 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
     static final String STEPS_STORE = "series-steps";
     /** How often the steps of silent series are looked at, in wall-clock time. */
     static final Duration CLOSE_CHECK = Duration.ofSeconds(5);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ForecastProcessor.class);
     static final String BUDGET_STORE = "alert-budget";
     /** The open alerts of every patient (key {@link StoreKeys#alert}, value the alert kind), for acknowledgements. */
     static final String OPEN_ALERTS_STORE = "open-alerts";
@@ -145,8 +146,30 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
         for (KeyValue<SeriesKey, OpenSteps.Outcome> series : closing) {
             openSteps.put(series.key, series.value.next());
             for (StepValue step : series.value.closed()) {
-                apply(step);
+                closeSilentStep(step);
             }
+        }
+    }
+
+    /**
+     * Applies a step the punctuation closed. No input record is being processed, so Kafka Streams' processing
+     * exception handler does not see an exception here, and the thread that died of it would meet the same step at
+     * every restart: a step that throws is set aside on the rejected topic as {@code PROCESSING_ERROR} (with the
+     * source of its last reading), counted and logged (never with the patient id), and the punctuation goes on.
+     */
+    private void closeSilentStep(StepValue step) {
+        try {
+            apply(step);
+        } catch (RuntimeException e) {
+            String problem = ErrorHandling.describe(e);
+            LOG.error("closing a silent series' step (last reading {}-{}@{}) failed with {}; it goes to the rejected "
+                + "topic as PROCESSING_ERROR (a bug: please report it)", step.source().topic(),
+                step.source().partition(), step.source().offset(), problem);
+            metrics.processingError("processing", "rejected");
+            metrics.rejected(RejectReason.PROCESSING_ERROR.name());
+            forward(step.patientId(), new TopologyOutput.Rejection(RejectedReading.of(RejectReason.PROCESSING_ERROR,
+                "closing the step at " + java.time.Instant.ofEpochMilli(step.timeMs()) + " failed with " + problem,
+                step.patientId(), step.signal(), step.source(), maxOriginalBytes)));
         }
     }
 

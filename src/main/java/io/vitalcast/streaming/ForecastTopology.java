@@ -60,7 +60,7 @@ public final class ForecastTopology {
 
     /** The topology of these settings, forecasting with these models and counting into these meters. */
     public static Topology build(StreamingSettings settings, ModelRegistry models, VitalcastMetrics metrics) {
-        TopicDefinitions topics = TopicDefinitions.of(settings.topics());
+        TopicDefinitions topics = TopicDefinitions.of(settings.topics(), settings.forecastFormat());
         StreamsBuilder builder = new StreamsBuilder();
         ReadingParser parser = new ReadingParser(settings.signals(), settings.input());
         KStream<String, ParseResult> parsed = builder

@@ -1,7 +1,5 @@
 package io.vitalcast.streaming;
 
-import java.nio.charset.StandardCharsets;
-
 import io.vitalcast.metrics.VitalcastMetrics;
 import io.vitalcast.series.SourceRecord;
 import org.apache.kafka.common.header.Header;
@@ -10,7 +8,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * First step of the topology: parses and validates each input record with the {@link ReadingParser}, forwarding one
@@ -35,11 +32,7 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseRes
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
-        RecordMetadata metadata = context.recordMetadata().orElse(null);
-        SourceRecord source = new SourceRecord(metadata == null ? "" : metadata.topic(),
-            metadata == null ? -1 : metadata.partition(), metadata == null ? -1 : metadata.offset(),
-            record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-            record.value());
+        SourceRecord source = InputRecords.source(context.recordMetadata(), record);
         // the input's headers are not passed on: outputs never carry what a producer put there (or its size)
         FixedKeyRecord<String, byte[]> bare = record.withHeaders(new RecordHeaders());
         boolean originalKept = false;

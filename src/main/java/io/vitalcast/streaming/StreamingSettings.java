@@ -39,12 +39,14 @@ import io.vitalcast.series.OnlineLearning;
  *                          murmur2 hash of their id: a reading found on another partition (a producer with another
  *                          partitioner, such as librdkafka's CRC32) is repartitioned to that one, where its patient's
  *                          acknowledgements also go; 1 (or less) when there is nothing to route
+ * @param forecastFormat    how forecasts are written to the forecasts topic
  */
 public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
                                 double alertMargin, int alertSustainSteps, int alertClearSteps,
                                 Map<String, ClinicalLimits> limits, Map<String, AlertPolicy> policies,
                                 int maxAlertsPerPatientHour, OnlineLearning online, InputLimits input,
-                                ErrorPolicy processingErrors, int readingPartitions) {
+                                ErrorPolicy processingErrors, int readingPartitions,
+                                ForecastFormat forecastFormat) {
 
     /** Settings for a readings topic of one partition (nothing to route). */
     public StreamingSettings(Topics topics, Map<String, SignalSpec> signals, Path modelDirectory, Duration grace,
@@ -53,7 +55,7 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
                              int maxAlertsPerPatientHour, OnlineLearning online, InputLimits input,
                              ErrorPolicy processingErrors) {
         this(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps, alertClearSteps, limits,
-            policies, maxAlertsPerPatientHour, online, input, processingErrors, 1);
+            policies, maxAlertsPerPatientHour, online, input, processingErrors, 1, ForecastFormat.JSON);
     }
 
     /** Settings with the default input limits, rejecting records whose processing fails. */
@@ -105,6 +107,7 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
         online = online == null ? OnlineLearning.DEFAULT : online;
         input = input == null ? InputLimits.DEFAULT : input;
         processingErrors = processingErrors == null ? ErrorPolicy.REJECT : processingErrors;
+        forecastFormat = forecastFormat == null ? ForecastFormat.JSON : forecastFormat;
         if (maxAlertsPerPatientHour < 0) {
             throw new IllegalArgumentException("alerts per patient-hour must be >= 0 (0: no cap), got "
                 + maxAlertsPerPatientHour);
@@ -118,13 +121,22 @@ public record StreamingSettings(Topics topics, Map<String, SignalSpec> signals, 
     /** These settings with another policy for unexpected exceptions. */
     public StreamingSettings withProcessingErrors(ErrorPolicy policy) {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, policy, readingPartitions);
+            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, policy, readingPartitions,
+            forecastFormat);
+    }
+
+    /** These settings with forecasts written in {@code format}. */
+    public StreamingSettings withForecastFormat(ForecastFormat format) {
+        return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
+            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, processingErrors,
+            readingPartitions, format);
     }
 
     /** These settings for a readings topic of {@code partitions} partitions. */
     public StreamingSettings withReadingPartitions(int partitions) {
         return new StreamingSettings(topics, signals, modelDirectory, grace, alertMargin, alertSustainSteps,
-            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, processingErrors, partitions);
+            alertClearSteps, limits, policies, maxAlertsPerPatientHour, online, input, processingErrors, partitions,
+            forecastFormat);
     }
 
     /**

@@ -21,10 +21,16 @@ public record TopicDefinitions(Topic<String, byte[]> readings, Topic<String, byt
                                Topic<String, RejectedReading> rejected) {
 
     public static TopicDefinitions of(Topics names) {
+        return of(names, ForecastFormat.JSON);
+    }
+
+    /** The topics, forecasts written in {@code format}. */
+    public static TopicDefinitions of(Topics names, ForecastFormat format) {
         Serde<String> keys = Serdes.String();
         return new TopicDefinitions(new Topic<>(names.readings(), keys, Serdes.ByteArray()),
             new Topic<>(names.alertAcks(), keys, Serdes.ByteArray()),
-            new Topic<>(names.forecasts(), keys, Serdes.serdeFrom(new ForecastRecordSerializer(),
+            new Topic<>(names.forecasts(), keys, Serdes.serdeFrom(format == ForecastFormat.COMPACT
+                ? new CompactForecastSerializer() : new ForecastRecordSerializer(),
                 new JsonSerde<>(ForecastRecord.class).deserializer())),
             new Topic<>(names.alerts(), keys, new JsonSerde<>(AlertEvent.class)),
             new Topic<>(names.rejected(), keys, new JsonSerde<>(RejectedReading.class)));

@@ -65,6 +65,7 @@ class VitalcastConfigFailureTest {
         "vitalcast.readings.max.id.length=x | vitalcast.readings.max.id.length: expected an integer from 1 to 65536, got 'x'",
         "vitalcast.rejected.max.original.bytes=-1 | vitalcast.rejected.max.original.bytes: expected an integer from 0 to 262144, got '-1'",
         "vitalcast.processing.errors=ignore | vitalcast.processing.errors: expected reject or fail, got 'ignore'",
+        "vitalcast.forecasts.format=avro   | vitalcast.forecasts.format: expected json or compact, got 'avro'",
         "vitalcast.alert.sustain=3         | vitalcast.alert.sustain: unknown key, got '3' (command line --set)",
         "replication.factor=3              | replication.factor: set vitalcast.topics.replication.factor instead",
         "bootstrap.server=x:1              | bootstrap.server: neither a vitalcast.* key nor a Kafka client setting",

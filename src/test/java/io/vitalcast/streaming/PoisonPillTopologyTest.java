@@ -185,6 +185,29 @@ class PoisonPillTopologyTest {
     }
 
     @Test
+    void shouldRejectAStepThatThrowsWhenThePunctuationClosesItAndGoOn() {
+        topology.start(TestSettings.standard(), ModelRegistry.of(Map.of("heart_rate", new BuggyModel())));
+        double[] p1 = {70, 71, 72, 66};
+        for (int s = 0; s < p1.length; s++) {
+            Instant time = T0.plusSeconds(s);
+            topology.send("p-1", TestJson.reading("p-1", "heart_rate", time, p1[s]), time);
+        }
+        assertThat(topology.rejected().isEmpty()).isTrue();
+
+        topology.advanceWallClock(Duration.ofSeconds(10));
+        topology.advanceWallClock(Duration.ofSeconds(10));
+
+        assertThat(TestJson.trees(topology.rejected().readValuesToList())).singleElement().satisfies(r -> {
+            assertThat(r.get("reason").asText()).isEqualTo("PROCESSING_ERROR");
+            assertThat(r.get("detail").asText()).contains("closing the step", "IllegalStateException")
+                .doesNotContain("p-1");
+            assertThat(r.get("offset").asLong()).isEqualTo(3);
+        });
+        assertThat(topology.counter("vitalcast.processing.errors", "stage", "processing", "outcome", "rejected"))
+            .isEqualTo(1);
+    }
+
+    @Test
     void shouldStopAtTheFirstProcessingErrorWhenSetToFail() {
         topology.start(TestSettings.standard().withProcessingErrors(ErrorPolicy.FAIL),
             ModelRegistry.of(Map.of("heart_rate", new BuggyModel())));
