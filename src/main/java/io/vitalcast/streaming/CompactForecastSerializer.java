@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import io.vitalcast.forecasting.ModelInfo;
 import io.vitalcast.series.ForecastRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -26,28 +25,7 @@ final class CompactForecastSerializer implements Serializer<ForecastRecord> {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(384);
              JsonGenerator json = JsonSerde.MAPPER.getFactory().createGenerator(bytes)) {
             json.writeStartObject();
-            json.writeStringField("patientId", forecast.patientId());
-            json.writeStringField("signal", forecast.signal());
-            json.writeStringField("unit", forecast.unit());
-            json.writeStringField("lastStepTime", forecast.lastStepTime() == null ? null
-                : forecast.lastStepTime().toString());
-            json.writeFieldName("stepMs");
-            if (forecast.stepMs() == null) {
-                json.writeNull();
-            } else {
-                json.writeNumber(forecast.stepMs());
-            }
-            ModelInfo model = forecast.model();
-            json.writeFieldName("model");
-            if (model == null) {
-                json.writeNull();
-            } else {
-                json.writeStartObject();
-                json.writeStringField("name", model.name());
-                json.writeStringField("version", model.version());
-                json.writeStringField("kind", model.kind());
-                json.writeEndObject();
-            }
+            ForecastRecordSerializer.writeHead(json, forecast);
             json.writeFieldName("level");
             if (forecast.level() == null) {
                 json.writeNull();

@@ -26,27 +26,7 @@ final class ForecastRecordSerializer implements Serializer<ForecastRecord> {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
              JsonGenerator json = JsonSerde.MAPPER.getFactory().createGenerator(bytes)) {
             json.writeStartObject();
-            json.writeStringField("patientId", forecast.patientId());
-            json.writeStringField("signal", forecast.signal());
-            json.writeStringField("unit", forecast.unit());
-            writeInstant(json, "lastStepTime", forecast.lastStepTime());
-            json.writeFieldName("stepMs");
-            if (forecast.stepMs() == null) {
-                json.writeNull();
-            } else {
-                json.writeNumber(forecast.stepMs());
-            }
-            json.writeFieldName("model");
-            ModelInfo model = forecast.model();
-            if (model == null) {
-                json.writeNull();
-            } else {
-                json.writeStartObject();
-                json.writeStringField("name", model.name());
-                json.writeStringField("version", model.version());
-                json.writeStringField("kind", model.kind());
-                json.writeEndObject();
-            }
+            writeHead(json, forecast);
             json.writeArrayFieldStart("points");
             for (ForecastRecord.ForecastPoint point : forecast.points()) {
                 json.writeStartObject();
@@ -63,6 +43,31 @@ final class ForecastRecordSerializer implements Serializer<ForecastRecord> {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new SerializationException("cannot write ForecastRecord as JSON", e);
+        }
+    }
+
+    /** The fields both formats begin with: patient, signal, unit, last step time, step and model. */
+    static void writeHead(JsonGenerator json, ForecastRecord forecast) throws IOException {
+        json.writeStringField("patientId", forecast.patientId());
+        json.writeStringField("signal", forecast.signal());
+        json.writeStringField("unit", forecast.unit());
+        writeInstant(json, "lastStepTime", forecast.lastStepTime());
+        json.writeFieldName("stepMs");
+        if (forecast.stepMs() == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(forecast.stepMs());
+        }
+        json.writeFieldName("model");
+        ModelInfo model = forecast.model();
+        if (model == null) {
+            json.writeNull();
+        } else {
+            json.writeStartObject();
+            json.writeStringField("name", model.name());
+            json.writeStringField("version", model.version());
+            json.writeStringField("kind", model.kind());
+            json.writeEndObject();
         }
     }
 
