@@ -214,8 +214,8 @@ class StreamsRunnerIT {
             });
             consumer.poll(Duration.ofMillis(500)).forEach(received::add);
 
-            assertThat(limitStates(received)).as("resolved, and not reopened while snoozed")
-                .containsExactly("OPEN", "RESOLVED");
+            assertThat(limitStates(received)).as("snoozed, resolved, and not reopened while snoozed")
+                .containsExactly("OPEN", "SNOOZED", "RESOLVED");
             assertThat(scrape(runner)).contains(
                 "vitalcast_alerts_suppressed_total{kind=\"LIMIT\",reason=\"snoozed\"} 1.0");
         }
