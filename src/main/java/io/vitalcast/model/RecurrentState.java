@@ -50,6 +50,16 @@ public final class RecurrentState {
         scratch = new double[widest];
     }
 
+    /** Back to the zero state, in which every window starts. */
+    public void reset() {
+        for (double[] row : h) {
+            Arrays.fill(row, 0.0);
+        }
+        for (double[] row : c) {
+            Arrays.fill(row, 0.0);
+        }
+    }
+
     /** All values flattened: h of each layer, then c of each layer. */
     public double[] toArray() {
         int size = 0;
