@@ -1,8 +1,5 @@
 package io.vitalcast.model;
 
-import static io.vitalcast.model.Activations.sigmoid;
-import static io.vitalcast.model.Activations.tanh;
-
 /**
  * The LSTM layer. Gate blocks in the weight columns, in order: forget f, input i, candidate g, output o.
  * <pre>
@@ -54,28 +51,26 @@ final class LstmLayer extends RecurrentLayer {
                 System.arraycopy(b, 0, z, 0, width);
                 Kernels.affineRows(x[row], in, w, 0, z, width);
                 Kernels.affineRows(hPrev, n, w, in, z, width);
-                activate(z, cPrev, tr.c[row], tr.tanhC[row], tr.h[row]);
+                activate(z, cPrev, tr.c[row], tr.tanhC[row], tr.h[row], tr.scratch);
             }
         }
     }
 
     /** Gate activations in place in z, then the new cell state c, tanh(c) and h. */
-    private void activate(double[] z, double[] cPrev, double[] c, double[] tc, double[] h) {
+    private void activate(double[] z, double[] cPrev, double[] c, double[] tc, double[] h,
+                          Activations.Scratch scratch) {
         int n = hidden;
+        Activations.sigmoid(z, 0, 2 * n, scratch);
+        Activations.tanh(z, 2 * n, 3 * n, scratch);
+        Activations.sigmoid(z, 3 * n, 4 * n, scratch);
         for (int j = 0; j < n; j++) {
-            double f = sigmoid(z[j]);
-            double i = sigmoid(z[n + j]);
-            double g = tanh(z[2 * n + j]);
-            double o = sigmoid(z[3 * n + j]);
-            z[j] = f;
-            z[n + j] = i;
-            z[2 * n + j] = g;
-            z[3 * n + j] = o;
-            double cj = f * cPrev[j] + i * g;
-            double tcj = tanh(cj);
+            double cj = z[j] * cPrev[j] + z[n + j] * z[2 * n + j];
             c[j] = cj;
-            tc[j] = tcj;
-            h[j] = o * tcj;
+            tc[j] = cj;
+        }
+        Activations.tanh(tc, 0, n, scratch);
+        for (int j = 0; j < n; j++) {
+            h[j] = z[3 * n + j] * tc[j];
         }
     }
 
@@ -130,24 +125,15 @@ final class LstmLayer extends RecurrentLayer {
     }
 
     @Override
-    void step(double[] x, double[] h, double[] c, double[] z, double[][] head, double[] y) {
+    void step(double[] x, double[] h, double[] c, double[] z, Activations.Scratch scratch, double[][] head,
+              double[] y) {
         double[][] w = weights.values();
         System.arraycopy(bias.values()[0], 0, z, 0, width);
         Kernels.affineRows(x, in, w, 0, z, width);
         Kernels.affineRows(h, hidden, w, in, z, width);
-        int n = hidden;
-        for (int j = 0; j < n; j++) {
-            double f = sigmoid(z[j]);
-            double i = sigmoid(z[n + j]);
-            double g = tanh(z[2 * n + j]);
-            double o = sigmoid(z[3 * n + j]);
-            double cj = f * c[j] + i * g;
-            c[j] = cj;
-            double hj = o * tanh(cj);
-            h[j] = hj;
-            if (head != null && hj != 0.0) {
-                Kernels.axpy(hj, head[j], y, y.length);
-            }
+        activate(z, c, c, h, h, scratch);
+        if (head != null) {
+            Kernels.affineRows(h, hidden, head, 0, y, y.length);
         }
     }
 

@@ -48,10 +48,11 @@ abstract class RecurrentLayer {
                            double[][] gw, double[] gb);
 
     /**
-     * Advances (h, c) by one input in place; {@code scratch} has at least {@link #width} slots. With a non-null
-     * {@code head}, also adds {@code sum_j h[j] head[j]} to {@code y} as h is computed.
+     * Advances (h, c) by one input in place; {@code z} and {@code scratch} have at least {@link #width} slots.
+     * With a non-null {@code head}, also adds {@code sum_j h[j] head[j]} to {@code y}.
      */
-    abstract void step(double[] x, double[] h, double[] c, double[] scratch, double[][] head, double[] y);
+    abstract void step(double[] x, double[] h, double[] c, double[] z, Activations.Scratch scratch,
+                       double[][] head, double[] y);
 
     /** Adds the bias gradient and the weight gradients of sequence b, from the last step down to {@code stop}. */
     final void accumulateParameterGradients(Trace trace, double[][] x, int batch, int steps, int stop, int b,
@@ -78,12 +79,14 @@ abstract class RecurrentLayer {
         double[][] dhNext = new double[0][];
         final double[][] transposedInput;
         final double[][] transposedHidden;
+        final Activations.Scratch scratch;
         private final int hidden;
         private final int width;
 
         Trace(RecurrentLayer layer) {
             transposedInput = new double[layer.width][layer.in];
             transposedHidden = new double[layer.width][layer.hidden];
+            scratch = new Activations.Scratch(layer.width);
             hidden = layer.hidden;
             width = layer.width;
         }

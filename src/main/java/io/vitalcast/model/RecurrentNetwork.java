@@ -202,7 +202,7 @@ public final class RecurrentNetwork {
                 System.arraycopy(headBias.values()[0], 0, y, 0, architecture.outputSize());
                 head = headWeights.values();
             }
-            layers.get(l).step(x, state.h[l], state.c[l], state.scratch, head, y);
+            layers.get(l).step(x, state.h[l], state.c[l], state.scratch, state.activations, head, y);
             x = state.h[l];
         }
     }

@@ -1,7 +1,5 @@
 package io.vitalcast.model;
 
-import static io.vitalcast.model.Activations.tanh;
-
 /** The plain recurrent layer, h_t = tanh(W_hh h_{t-1} + W_xh x_t + b), kept for comparison with the LSTM. */
 final class RnnLayer extends RecurrentLayer {
 
@@ -38,9 +36,7 @@ final class RnnLayer extends RecurrentLayer {
                 System.arraycopy(b, 0, h, 0, width);
                 Kernels.affineRows(x[row], in, w, 0, h, width);
                 Kernels.affineRows(hPrev, hidden, w, in, h, width);
-                for (int j = 0; j < hidden; j++) {
-                    h[j] = tanh(h[j]);
-                }
+                Activations.tanh(h, 0, hidden, trace.scratch);
             }
         }
     }
@@ -79,17 +75,16 @@ final class RnnLayer extends RecurrentLayer {
     }
 
     @Override
-    void step(double[] x, double[] h, double[] c, double[] z, double[][] head, double[] y) {
+    void step(double[] x, double[] h, double[] c, double[] z, Activations.Scratch scratch, double[][] head,
+              double[] y) {
         double[][] w = weights.values();
         System.arraycopy(bias.values()[0], 0, z, 0, width);
         Kernels.affineRows(x, in, w, 0, z, width);
         Kernels.affineRows(h, hidden, w, in, z, width);
-        for (int j = 0; j < hidden; j++) {
-            double hj = tanh(z[j]);
-            h[j] = hj;
-            if (head != null && hj != 0.0) {
-                Kernels.axpy(hj, head[j], y, y.length);
-            }
+        Activations.tanh(z, 0, hidden, scratch);
+        System.arraycopy(z, 0, h, 0, hidden);
+        if (head != null) {
+            Kernels.affineRows(h, hidden, head, 0, y, y.length);
         }
     }
 
