@@ -51,6 +51,83 @@ final class Kernels {
         }
     }
 
+    /** Sequences per group of the batch kernels: their rows stay in the L1 cache while the weights stream past. */
+    private static final int GROUP = 8;
+
+    /**
+     * {@link #affineRows} for {@code count} sequences at once ({@code z[b] += sum_k x[b][k] w[offset + k]}): each
+     * block of four weight rows is read once for a group of sequences instead of once per sequence. The same sums
+     * in the same order as {@link #affineRows} per sequence.
+     */
+    static void affineRowsBatch(double[][] x, double[][] z, int count, int n, double[][] w, int rowOffset,
+                                int width) {
+        for (int g = 0; g < count; g += GROUP) {
+            int end = Math.min(count, g + GROUP);
+            int k = 0;
+            for (; k + 4 <= n; k += 4) {
+                double[] r0 = w[rowOffset + k];
+                double[] r1 = w[rowOffset + k + 1];
+                double[] r2 = w[rowOffset + k + 2];
+                double[] r3 = w[rowOffset + k + 3];
+                for (int b = g; b < end; b++) {
+                    double[] xb = x[b];
+                    double a0 = xb[k];
+                    double a1 = xb[k + 1];
+                    double a2 = xb[k + 2];
+                    double a3 = xb[k + 3];
+                    double[] zb = z[b];
+                    for (int j = 0; j < width; j++) {
+                        zb[j] = zb[j] + a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j];
+                    }
+                }
+            }
+            for (; k < n; k++) {
+                for (int b = g; b < end; b++) {
+                    double a = x[b][k];
+                    if (a != 0.0) {
+                        axpy(a, w[rowOffset + k], z[b], width);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #transposedRows} for {@code count} sequences at once ({@code y[b] += sum_j d[b][j] t[j]}), each block
+     * of four rows of t read once per group of sequences; the same sums in the same order.
+     */
+    static void transposedRowsBatch(double[][] d, double[][] y, int count, int rows, double[][] t, int n) {
+        for (int g = 0; g < count; g += GROUP) {
+            int end = Math.min(count, g + GROUP);
+            int j = 0;
+            for (; j + 4 <= rows; j += 4) {
+                double[] t0 = t[j];
+                double[] t1 = t[j + 1];
+                double[] t2 = t[j + 2];
+                double[] t3 = t[j + 3];
+                for (int b = g; b < end; b++) {
+                    double[] db = d[b];
+                    double e0 = db[j];
+                    double e1 = db[j + 1];
+                    double e2 = db[j + 2];
+                    double e3 = db[j + 3];
+                    double[] yb = y[b];
+                    for (int k = 0; k < n; k++) {
+                        yb[k] = yb[k] + e0 * t0[k] + e1 * t1[k] + e2 * t2[k] + e3 * t3[k];
+                    }
+                }
+            }
+            for (; j < rows; j++) {
+                for (int b = g; b < end; b++) {
+                    double e = d[b][j];
+                    if (e != 0.0) {
+                        axpy(e, t[j], y[b], n);
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * {@code y += sum_j d[j] t[j]}, j ascending over {@code [0, rows)}: the transposed map, with {@code t} the
      * transposed weights.

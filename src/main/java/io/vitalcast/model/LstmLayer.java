@@ -42,16 +42,22 @@ final class LstmLayer extends RecurrentLayer {
         double[][] w = weights.values();
         double[] b = bias.values()[0];
         int n = hidden;
+        double[][] previous = tr.stepRows;
+        double[][] gates = tr.stepGates;
         for (int t = 0; t < steps; t++) {
             for (int s = 0; s < batch; s++) {
                 int row = t * batch + s;
-                double[] hPrev = t == 0 ? h0[s] : tr.h[row - batch];
-                double[] cPrev = t == 0 ? c0[s] : tr.c[row - batch];
                 double[] z = tr.gates[row];
                 System.arraycopy(b, 0, z, 0, width);
                 Kernels.affineRows(x[row], in, w, 0, z, width);
-                Kernels.affineRows(hPrev, n, w, in, z, width);
-                activate(z, cPrev, tr.c[row], tr.tanhC[row], tr.h[row], tr.scratch);
+                previous[s] = t == 0 ? h0[s] : tr.h[row - batch];
+                gates[s] = z;
+            }
+            Kernels.affineRowsBatch(previous, gates, batch, n, w, in, width);
+            for (int s = 0; s < batch; s++) {
+                int row = t * batch + s;
+                double[] cPrev = t == 0 ? c0[s] : tr.c[row - batch];
+                activate(tr.gates[row], cPrev, tr.c[row], tr.tanhC[row], tr.h[row], tr.scratch);
             }
         }
     }
@@ -108,10 +114,17 @@ final class LstmLayer extends RecurrentLayer {
                     dz[3 * n + j] = d * tcj * o * (1.0 - o);
                     dcNext[j] = dc * f;
                 }
-                if (t > stop) {
-                    java.util.Arrays.fill(dhNext, 0.0);
-                    Kernels.transposedRows(dz, width, tr.transposedHidden, dhNext, n);
+                tr.stepGates[s] = dz;
+            }
+            if (t > stop) {
+                for (int s = 0; s < batch; s++) {
+                    java.util.Arrays.fill(tr.dhNext[s], 0.0);
                 }
+                Kernels.transposedRowsBatch(tr.stepGates, tr.dhNext, batch, width, tr.transposedHidden, n);
+            }
+            for (int s = 0; s < batch; s++) {
+                int row = t * batch + s;
+                double[] dz = tr.dz[row];
                 if (dx != null) {
                     double[] dxt = dx[row];
                     java.util.Arrays.fill(dxt, 0, in, 0.0);
@@ -142,6 +155,8 @@ final class LstmLayer extends RecurrentLayer {
         double[][] c = new double[0][];
         double[][] tanhC = new double[0][];
         double[][] dcNext = new double[0][];
+        double[][] stepRows = new double[0][];
+        double[][] stepGates = new double[0][];
         private final int hidden;
         private final int width;
 
@@ -163,6 +178,10 @@ final class LstmLayer extends RecurrentLayer {
             tanhC = grow(tanhC, rows, hidden);
             gates = grow(gates, rows, width);
             dcNext = grow(dcNext, batch, hidden);
+            if (stepRows.length < batch) {
+                stepRows = new double[batch][];
+                stepGates = new double[batch][];
+            }
         }
     }
 }
