@@ -47,6 +47,7 @@ public class TrainingBenchmark {
     private double[][][] inputs;
     private double[][] target;
     private double[][] gradient;
+    private double[][][] gradients;
 
     @Setup
     public void setUp() {
@@ -65,6 +66,7 @@ public class TrainingBenchmark {
         }
         target = new double[][] {{0.5}};
         gradient = new double[1][1];
+        gradients = new double[BATCH][1][1];
     }
 
     @Benchmark
@@ -81,4 +83,19 @@ public class TrainingBenchmark {
         return total;
     }
 
+    /** The same update with the batch's sequences run together step by step, as {@code Trainer} runs it. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public double trainBatchTogether() {
+        pass.zeroGradients();
+        double total = 0;
+        double[][][] outputs = pass.forwardBatch(inputs);
+        for (int b = 0; b < BATCH; b++) {
+            total += loss.valueAndGradient(outputs[b], target, 1.0 / BATCH, gradients[b]);
+        }
+        pass.backwardBatch(gradients, 0);
+        clipping.apply(pass.gradients());
+        optimizer.step(network.parameters(), pass.gradients(), 1e-3);
+        return total;
+    }
 }

@@ -154,12 +154,18 @@ public final class RecurrentNetwork {
      * independent of any window length.
      */
     public double[] step(RecurrentState state, double[] input) {
-        if (input.length != architecture.inputSize()) {
-            throw new IllegalArgumentException("expected " + architecture.inputSize() + " input features, got "
-                + input.length);
-        }
-        advance(state, input);
-        return head(state.h[layers.size() - 1]);
+        return step(state, input, new double[architecture.outputSize()]);
+    }
+
+    /**
+     * {@link #step(RecurrentState, double[])} writing the outputs into {@code output} (at least
+     * {@link Architecture#outputSize()} long) and returning it: a stream that keeps its output array allocates
+     * nothing per step. The head is computed as the top layer's h is.
+     */
+    public double[] step(RecurrentState state, double[] input, double[] output) {
+        checkInput(input, -1);
+        advance(state, input, output);
+        return output;
     }
 
     /**
@@ -167,43 +173,59 @@ public final class RecurrentNetwork {
      * steps; {@link #output} reads the head afterwards. Same arithmetic as {@link #step}.
      */
     public void advanceState(RecurrentState state, double[] input) {
-        if (input.length != architecture.inputSize()) {
-            throw new IllegalArgumentException("expected " + architecture.inputSize() + " input features, got "
-                + input.length);
-        }
-        advance(state, input);
+        checkInput(input, -1);
+        advance(state, input, null);
     }
 
     /** The head's outputs for the top hidden state of {@code state}, as {@link #step} returned them. */
     public double[] output(RecurrentState state) {
-        return head(state.h[layers.size() - 1]);
-    }
-
-    private void advance(RecurrentState state, double[] input) {
-        double[] x = input;
-        for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).step(x, state.h[l], state.c[l], state.scratch);
-            x = state.h[l];
-        }
-    }
-
-    private double[] head(double[] h) {
+        double[] h = state.h[layers.size() - 1];
         double[] y = headBias.values()[0].clone();
         Kernels.affineRows(h, h.length, headWeights.values(), 0, y, y.length);
         return y;
     }
 
+    private void checkInput(double[] input, int step) {
+        if (input.length != architecture.inputSize()) {
+            throw new IllegalArgumentException("expected " + architecture.inputSize() + " input features"
+                + (step < 0 ? "" : " at step " + step) + ", got " + input.length);
+        }
+    }
+
+    /** Advances every layer; with a non-null {@code y}, the head's outputs go there. */
+    private void advance(RecurrentState state, double[] input, double[] y) {
+        double[] x = input;
+        int top = layers.size() - 1;
+        for (int l = 0; l <= top; l++) {
+            double[][] head = null;
+            if (l == top && y != null) {
+                System.arraycopy(headBias.values()[0], 0, y, 0, architecture.outputSize());
+                head = headWeights.values();
+            }
+            layers.get(l).step(x, state.h[l], state.c[l], state.scratch, state.activations, head, y);
+            x = state.h[l];
+        }
+    }
+
     /** Runs a window (rows = steps, columns = features) from the zero state; returns the last step's outputs. */
     public double[] predict(double[][] window) {
-        RecurrentState state = newState();
-        for (int t = 0; t < window.length - 1; t++) {
-            if (window[t].length != architecture.inputSize()) {
-                throw new IllegalArgumentException("expected " + architecture.inputSize()
-                    + " input features at step " + t + ", got " + window[t].length);
-            }
-            advance(state, window[t]);
+        return predict(window, newState(), new double[architecture.outputSize()]);
+    }
+
+    /**
+     * {@link #predict(double[][])} with caller-owned storage: {@code work} is reset to the zero state and ends in
+     * the state after the window, the outputs go into {@code output}, which is returned. Allocates nothing.
+     */
+    public double[] predict(double[][] window, RecurrentState work, double[] output) {
+        work.reset();
+        int last = window.length - 1;
+        for (int t = 0; t < last; t++) {
+            checkInput(window[t], t);
+            advance(work, window[t], null);
         }
-        return step(state, window[window.length - 1]);
+        checkInput(window[last], last);
+        advance(work, window[last], output);
+        return output;
     }
 
     /** {@link #predict(double[][])} on a Commons Math matrix (rows = steps). */

@@ -13,6 +13,7 @@ public final class RecurrentState {
     final double[][] h;
     final double[][] c;
     final double[] scratch;
+    final Activations.Scratch activations;
 
     RecurrentState(Architecture architecture) {
         int layers = architecture.layers();
@@ -26,6 +27,7 @@ public final class RecurrentState {
             widest = Math.max(widest, hidden * (architecture.cell() == CellType.LSTM ? 4 : 1));
         }
         scratch = new double[widest];
+        activations = new Activations.Scratch(widest);
     }
 
     /** Hidden state of the top layer (a copy). */
@@ -48,6 +50,17 @@ public final class RecurrentState {
             widest = Math.max(widest, Math.max(h[l].length, c[l].length * 4));
         }
         scratch = new double[widest];
+        activations = new Activations.Scratch(widest);
+    }
+
+    /** Back to the zero state, in which every window starts. */
+    public void reset() {
+        for (double[] row : h) {
+            Arrays.fill(row, 0.0);
+        }
+        for (double[] row : c) {
+            Arrays.fill(row, 0.0);
+        }
     }
 
     /** All values flattened: h of each layer, then c of each layer. */

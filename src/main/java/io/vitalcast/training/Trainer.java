@@ -98,6 +98,7 @@ public final class Trainer {
         int batchesPerEpoch = (trainSize + config.batchSize() - 1) / config.batchSize();
         List<EpochReport> history = new ArrayList<>();
         double[][] gradientRows = new double[0][];
+        MiniBatch batch = new MiniBatch(loss, config.tbpttBackward());
 
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             long started = System.nanoTime();
@@ -108,13 +109,18 @@ public final class Trainer {
             for (int from = 0; from < trainSize; from += config.batchSize()) {
                 int to = Math.min(trainSize, from + config.batchSize());
                 pass.zeroGradients();
-                double batchLoss = 0;
-                double weight = 1.0 / (to - from);
-                for (int b = from; b < to; b++) {
-                    int example = order[b];
-                    gradientRows = ensureRows(gradientRows, train.targets()[example]);
-                    batchLoss += exampleLossAndGradient(network, pass, train.inputs()[example],
-                        train.targets()[example], weight, gradientRows);
+                double batchLoss;
+                if (batchable(train, order, from, to)) {
+                    batchLoss = batch.lossAndGradients(pass, train, order, from, to);
+                } else {
+                    batchLoss = 0;
+                    double weight = 1.0 / (to - from);
+                    for (int b = from; b < to; b++) {
+                        int example = order[b];
+                        gradientRows = ensureRows(gradientRows, train.targets()[example]);
+                        batchLoss += exampleLossAndGradient(network, pass, train.inputs()[example],
+                            train.targets()[example], weight, gradientRows);
+                    }
                 }
                 step++;
                 Gradients gradients = pass.gradients();
@@ -166,6 +172,24 @@ public final class Trainer {
             total += loss.valueAndGradient(outputs, data.targets()[i], 1.0 / data.size(), scratch);
         }
         return total;
+    }
+
+    /**
+     * Whether the examples {@code order[from..to)} can run together through {@link TrainingPass#forwardBatch}: the
+     * same length and no forward truncation (which carries a state per example).
+     */
+    private boolean batchable(SequenceDataset data, int[] order, int from, int to) {
+        int steps = data.inputs()[order[from]].length;
+        int segment = config.tbpttForward();
+        if (segment != 0 && segment < steps) {
+            return false;
+        }
+        for (int b = from + 1; b < to; b++) {
+            if (data.inputs()[order[b]].length != steps) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double exampleLossAndGradient(RecurrentNetwork network, TrainingPass pass, double[][] input,
