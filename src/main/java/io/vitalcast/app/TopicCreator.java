@@ -83,14 +83,24 @@ final class TopicCreator {
      * @throws UserException when the cluster does not answer in time
      */
     int partitionsOf(String name) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return admin.describeTopics(List.of(name)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .get(name).partitions().size();
+            while (true) {
+                try {
+                    return admin.describeTopics(List.of(name)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(name).partitions().size();
+                } catch (ExecutionException e) {
+                    // a topic just created is not known to every broker at once
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
+                        || System.nanoTime() > deadline) {
+                        throw new UserException("cannot describe topic " + name + ": " + e.getCause().getMessage());
+                    }
+                    Thread.sleep(100);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserException("stopped while describing topic " + name);
-        } catch (ExecutionException e) {
-            throw new UserException("cannot describe topic " + name + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
             throw notAnswered();
         }
