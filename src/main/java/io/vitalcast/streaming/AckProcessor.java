@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Second step of an acknowledgement, in the task of its patient (after the acks-by-patient repartition): accepts it
- * only for an alert open for the patient, as the series processor's index of open alerts says, writes it to the
+ * only for an alert open in one of the patient's series, writes it to the
  * acknowledgements store that {@link ForecastProcessor} consults (keyed by patient id and alert id,
  * {@link StoreKeys#alert}), and publishes an {@code ACKNOWLEDGED} or {@code SNOOZED} event of the alert so that
  * consumers of the alerts topic see it; an acknowledgement of an alert not open for the patient is rejected as
@@ -39,7 +39,6 @@ final class AckProcessor implements Processor<String, RoutedAck, String, Topolog
     private final VitalcastMetrics metrics;
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<String, Acknowledgement> acks;
-    private KeyValueStore<String, String> openAlerts;
     private KeyValueStore<SeriesKey, SeriesState> series;
 
     AckProcessor(Map<String, SignalSpec> signals, InputLimits limits, VitalcastMetrics metrics) {
@@ -52,7 +51,6 @@ final class AckProcessor implements Processor<String, RoutedAck, String, Topolog
     public void init(ProcessorContext<String, TopologyOutput> context) {
         this.context = context;
         this.acks = context.getStateStore(STORE);
-        this.openAlerts = context.getStateStore(ForecastProcessor.OPEN_ALERTS_STORE);
         this.series = context.getStateStore(ForecastProcessor.STORE);
     }
 
@@ -61,7 +59,7 @@ final class AckProcessor implements Processor<String, RoutedAck, String, Topolog
         RoutedAck routed = record.value();
         Acknowledgement ack = routed.ack();
         long now = context.currentSystemTimeMs();
-        Optional<AlertEvent> event = isOpen(ack) ? event(ack, now) : Optional.empty();
+        Optional<AlertEvent> event = event(ack, now);
         if (event.isEmpty()) {
             metrics.rejected(RejectReason.UNKNOWN_ALERT.name());
             metrics.ack("unknown", false);
@@ -76,14 +74,9 @@ final class AckProcessor implements Processor<String, RoutedAck, String, Topolog
     }
 
     /**
-     * Whether the alert is in the index of open alerts the series processor keeps or, for an alert opened before
-     * that index existed (a store written by an older Vitalcast), open in one of the patient's series.
+     * The event that tells the alert's consumers it was acknowledged or snoozed, from the one of the patient's
+     * series that has it open (a prefix scan over the patient's few series), or empty when none has.
      */
-    private boolean isOpen(Acknowledgement ack) {
-        return openAlerts.get(StoreKeys.alert(ack.patientId(), ack.alertId())) != null || event(ack, 0).isPresent();
-    }
-
-    /** The event that tells the alert's consumers it was acknowledged or snoozed, from the series that has it open. */
     private Optional<AlertEvent> event(Acknowledgement ack, long nowMs) {
         try (KeyValueIterator<SeriesKey, SeriesState> states = series.prefixScan(
             StoreKeys.patientPrefix(ack.patientId()), new StringSerializer())) {

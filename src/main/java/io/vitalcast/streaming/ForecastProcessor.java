@@ -8,7 +8,6 @@ import java.util.Map;
 import io.vitalcast.alerting.Acknowledgement;
 import io.vitalcast.alerting.AlertContext;
 import io.vitalcast.alerting.AlertEvent;
-import io.vitalcast.alerting.AlertState;
 import io.vitalcast.alerting.PatientAlertBudget;
 import io.vitalcast.data.SeriesKey;
 import io.vitalcast.data.SignalSpec;
@@ -47,8 +46,6 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
     static final Duration CLOSE_CHECK = Duration.ofSeconds(5);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ForecastProcessor.class);
     static final String BUDGET_STORE = "alert-budget";
-    /** The open alerts of every patient (key {@link StoreKeys#alert}, value the alert kind), for acknowledgements. */
-    static final String OPEN_ALERTS_STORE = "open-alerts";
 
     private final Map<String, SignalSpec> signals;
     private final ModelRegistry models;
@@ -57,7 +54,6 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
     private final int maxAlertsPerPatientHour;
     private KeyValueStore<String, Acknowledgement> acks;
     private KeyValueStore<String, PatientAlertBudget> budgets;
-    private KeyValueStore<String, String> openAlerts;
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<SeriesKey, SeriesState> store;
     private KeyValueStore<SeriesKey, OpenSteps> openSteps;
@@ -82,7 +78,6 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
         this.store = context.getStateStore(STORE);
         this.acks = context.getStateStore(AckProcessor.STORE);
         this.budgets = context.getStateStore(BUDGET_STORE);
-        this.openAlerts = context.getStateStore(OPEN_ALERTS_STORE);
         this.openSteps = context.getStateStore(STEPS_STORE);
         context.schedule(CLOSE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::closeSilentSeries);
     }
@@ -215,7 +210,6 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
         }
         for (String resolved : alerting.resolved()) {
             acks.delete(StoreKeys.alert(patient, resolved));
-            openAlerts.delete(StoreKeys.alert(patient, resolved));
         }
         for (AlertContext.Suppression suppression : alerting.suppressions()) {
             metrics.alertSuppressed(suppression.kind().name(), suppression.reason());
@@ -242,9 +236,6 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
             forward(patient, new TopologyOutput.Forecast(update.forecast()));
         }
         for (AlertEvent alert : update.alerts()) {
-            if (alert.state() == AlertState.OPEN) {
-                openAlerts.put(StoreKeys.alert(patient, alert.alertId()), alert.kind().name());
-            }
             metrics.alert(alert.kind().name(), alert.severity().name(), alert.state().name());
             forward(patient, new TopologyOutput.Alert(alert));
         }

@@ -31,11 +31,11 @@ import org.apache.kafka.streams.state.Stores;
  *          -> valid readings and SENSOR_OFF markers -> forecast-steps, the series processor:
  *               fixed step: windowed by the series' own clock (store series-steps), each closed step forecast
  *               event-driven: each reading is a step
- *               (stores series-state, alert-acks, alert-budget, open-alerts)
+ *               (stores series-state, alert-acks, alert-budget)
  *                                                    -> vitals.forecasts / vitals.alerts / vitals.rejected (LATE)
  * alert-acks -> parse-acks -> (invalid -> vitals.rejected)
  *            -> acks-by-patient (repartition by patient id, whatever partitioner the producer used)
- *            -> record-acks (stores alert-acks, series-state, open-alerts) -> ACKNOWLEDGED / SNOOZED on vitals.alerts,
+ *            -> record-acks (stores alert-acks, series-state) -> ACKNOWLEDGED / SNOOZED on vitals.alerts,
  *                                                                             UNKNOWN_ALERT on vitals.rejected
  * </pre>
  * The acknowledgement processor and the series processor share stores, so Kafka Streams puts them in one
@@ -79,7 +79,7 @@ public final class ForecastTopology {
         KStream<String, TopologyOutput> outputs = toSeries.process(
             () -> new ForecastProcessor(settings, models, metrics), Named.as("forecast-steps"),
             ForecastProcessor.STEPS_STORE, ForecastProcessor.STORE, AckProcessor.STORE,
-            ForecastProcessor.BUDGET_STORE, ForecastProcessor.OPEN_ALERTS_STORE);
+            ForecastProcessor.BUDGET_STORE);
         KStream<String, AckParseProcessor.Parsed> parsedAcks = builder
             .stream(topics.alertAcks().name(), topics.alertAcks().consumed("read-acks"))
             .processValues(() -> new AckParseProcessor(settings.input(), metrics), Named.as("parse-acks"));
@@ -93,7 +93,7 @@ public final class ForecastTopology {
             .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(RoutedAck.class))
                 .withName("acks-by-patient"))
             .process(() -> new AckProcessor(settings.signals(), settings.input(), metrics), Named.as("record-acks"),
-                AckProcessor.STORE, ForecastProcessor.STORE, ForecastProcessor.OPEN_ALERTS_STORE);
+                AckProcessor.STORE, ForecastProcessor.STORE);
         outputs = outputs.merge(ackOutputs, Named.as("merge-outputs"));
         writeOutputs(outputs, topics);
         return builder.build();
@@ -164,8 +164,6 @@ public final class ForecastTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ForecastProcessor.BUDGET_STORE), Serdes.String(),
             new JsonSerde<>(PatientAlertBudget.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ForecastProcessor.OPEN_ALERTS_STORE), Serdes.String(), Serdes.String()));
     }
 
     /** Routes each output of the forecasting processor to its topic. */
