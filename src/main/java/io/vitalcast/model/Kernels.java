@@ -93,66 +93,19 @@ final class Kernels {
     }
 
     /**
-     * {@link #transposedRows} for {@code count} sequences at once ({@code y[b] += sum_j d[b][j] t[j]}), each block
-     * of four rows of t read once per group of sequences; the same sums in the same order.
+     * {@link #transposedRows} for {@code count} sequences at once ({@code y[b] += sum_j d[b][j] t[j]}): the same
+     * kernel as {@link #affineRowsBatch}, over the transposed weights from row 0.
      */
     static void transposedRowsBatch(double[][] d, double[][] y, int count, int rows, double[][] t, int n) {
-        for (int g = 0; g < count; g += GROUP) {
-            int end = Math.min(count, g + GROUP);
-            int j = 0;
-            for (; j + 4 <= rows; j += 4) {
-                double[] t0 = t[j];
-                double[] t1 = t[j + 1];
-                double[] t2 = t[j + 2];
-                double[] t3 = t[j + 3];
-                for (int b = g; b < end; b++) {
-                    double[] db = d[b];
-                    double e0 = db[j];
-                    double e1 = db[j + 1];
-                    double e2 = db[j + 2];
-                    double e3 = db[j + 3];
-                    double[] yb = y[b];
-                    for (int k = 0; k < n; k++) {
-                        yb[k] = yb[k] + e0 * t0[k] + e1 * t1[k] + e2 * t2[k] + e3 * t3[k];
-                    }
-                }
-            }
-            for (; j < rows; j++) {
-                for (int b = g; b < end; b++) {
-                    double e = d[b][j];
-                    if (e != 0.0) {
-                        axpy(e, t[j], y[b], n);
-                    }
-                }
-            }
-        }
+        affineRowsBatch(d, y, count, rows, t, 0, n);
     }
 
     /**
      * {@code y += sum_j d[j] t[j]}, j ascending over {@code [0, rows)}: the transposed map, with {@code t} the
-     * transposed weights.
+     * transposed weights; the same kernel as {@link #affineRows} from row 0.
      */
     static void transposedRows(double[] d, int rows, double[][] t, double[] y, int n) {
-        int j = 0;
-        for (; j + 4 <= rows; j += 4) {
-            double e0 = d[j];
-            double e1 = d[j + 1];
-            double e2 = d[j + 2];
-            double e3 = d[j + 3];
-            double[] t0 = t[j];
-            double[] t1 = t[j + 1];
-            double[] t2 = t[j + 2];
-            double[] t3 = t[j + 3];
-            for (int k = 0; k < n; k++) {
-                y[k] = y[k] + e0 * t0[k] + e1 * t1[k] + e2 * t2[k] + e3 * t3[k];
-            }
-        }
-        for (; j < rows; j++) {
-            double e = d[j];
-            if (e != 0.0) {
-                axpy(e, t[j], y, n);
-            }
-        }
+        affineRows(d, rows, t, 0, y, n);
     }
 
     /** {@code w[offset + k] += x[k] * dz} for every k: the outer-product gradient of an affine map. */
