@@ -159,10 +159,7 @@ final class BacktestCommand implements Callable<Integer> {
         spec = spec.withQuality(noQuality ? io.vitalcast.quality.QualitySpec.off()
             : configuration.signals().get(signal).quality());
         io.vitalcast.alerting.AlertPolicy policy = configuration.alertPolicies().get(signal);
-        StreamingSettings streaming = new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
-            spec.isEventDriven() ? Duration.ZERO : spec.step(), configuration.alertMargin(),
-            configuration.alertSustainSteps(), configuration.alertClearSteps(), configuration.limits(),
-            Map.of(signal, policy), configuration.maxAlertsPerPatientHour(), configuration.online());
+        StreamingSettings streaming = replaySettings(configuration, signal, spec);
         ModelRegistry models = forecaster == null ? ModelRegistry.baselines() : ModelRegistry.of(forecaster);
 
         TopologyReplay.Output output = TopologyReplay.run(readings, streaming, models);
@@ -217,6 +214,15 @@ final class BacktestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The settings of an in-process replay of one signal, with the configuration's alert policy and limits. */
+    static StreamingSettings replaySettings(VitalcastConfig configuration, String signal, SignalSpec spec) {
+        return new StreamingSettings(Topics.defaults(), Map.of(signal, spec), null,
+            spec.isEventDriven() ? Duration.ZERO : spec.step(), configuration.alertMargin(),
+            configuration.alertSustainSteps(), configuration.alertClearSteps(), configuration.limits(),
+            Map.of(signal, configuration.alertPolicies().get(signal)), configuration.maxAlertsPerPatientHour(),
+            configuration.online());
     }
 
     private void policyOption(List<Setting> settings, String field, String value, String option) {

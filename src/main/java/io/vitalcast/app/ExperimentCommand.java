@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** Reproducible experiments that document why the model is built the way it is. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Reproducible experiments behind the model's design.",
-    subcommands = {ExperimentCommand.AddingProblemCommand.class, RhythmStressCommand.class})
+    subcommands = {ExperimentCommand.AddingProblemCommand.class, RhythmStressCommand.class,
+        CrossRecordsCommand.class})
 final class ExperimentCommand implements Runnable {
 
     @Spec

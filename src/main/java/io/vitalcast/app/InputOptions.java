@@ -121,6 +121,12 @@ final class InputOptions {
         return readingsOf(file(), signal, catalog);
     }
 
+    /** The readings of {@code signal} one record's series was prepared from: its file's, of its patient. */
+    List<Reading> readingsOf(SeriesGroup group, String signal, SignalCatalog catalog) {
+        return readingsOf(group.file(), signal, catalog).stream()
+            .filter(r -> r.patientId().equals(group.patientId())).toList();
+    }
+
     private List<Reading> readingsOf(Path input, String signal, SignalCatalog catalog) {
         if (!catalog.contains(signal)) {
             throw new UserException("unknown signal '" + signal + "'; known signals are " + catalog.names());

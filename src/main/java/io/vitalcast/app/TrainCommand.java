@@ -18,12 +18,9 @@ import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.ConformalIntervals;
-import io.vitalcast.forecasting.LstmForecasterSettings;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.training.TrainingResult;
 import io.vitalcast.modelfile.ModelFile;
-import io.vitalcast.training.OptimizerType;
-import io.vitalcast.training.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,56 +47,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "MODEL_FILE", description = "Model file to write.")
     Path output;
 
-    @Option(names = "--kind", defaultValue = "stateful",
-        description = "stateful: an LSTM that carries its state from step to step from the start of each segment, "
-            + "O(1) per reading, trained and evaluated as the stream runs it; window: an LSTM re-run over the last "
-            + "--window steps at every step (default ${DEFAULT-VALUE}).")
-    String kind;
-
-    @Option(names = "--window", defaultValue = "30",
-        description = "History steps per forecast; for the stateful kind, steps of a segment seen before the first "
-            + "forecast (default ${DEFAULT-VALUE}).")
-    int window;
-
-    @Option(names = "--chunk", defaultValue = "50",
-        description = "Stateful kind: steps per update; the state is carried across chunks and the gradient "
-            + "truncated at their boundaries (default ${DEFAULT-VALUE}).")
-    int chunk;
-
-    @Option(names = "--horizon", defaultValue = "10", description = "Steps forecast (default ${DEFAULT-VALUE}).")
-    int horizon;
-
-    @Option(names = "--hidden", defaultValue = "32", description = "Hidden units per layer (default ${DEFAULT-VALUE}).")
-    int hidden;
-
-    @Option(names = "--layers", defaultValue = "1", description = "Stacked LSTM layers (default ${DEFAULT-VALUE}).")
-    int layers;
-
-    @Option(names = "--ar-base", defaultValue = "8",
-        description = "Order p of the AR(p) forecast the LSTM learns to correct; 0 to predict changes from the last "
-            + "value (default ${DEFAULT-VALUE}).")
-    int arBase;
-
-    @Option(names = "--epochs", defaultValue = "60", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--batch", defaultValue = "32", description = "Batch size (default ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, rmsprop or adam (default ${DEFAULT-VALUE}).")
-    String optimizer;
-
-    @Option(names = "--learning-rate", defaultValue = "0.003", description = "Learning rate (default ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--clip-norm", defaultValue = "1.0", description = "Global gradient-norm clip, 0 for none (default ${DEFAULT-VALUE}).")
-    double clipNorm;
-
-    @Option(names = "--patience", defaultValue = "8", description = "Epochs without validation improvement before stopping (default ${DEFAULT-VALUE}).")
-    int patience;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialization and shuffling (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    TrainingOptions trainingOptions;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
         description = "Serve training metrics (loss, gradient norm, clipping) at http://HOST:PORT/metrics while "
@@ -109,9 +58,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--allow-base-only", description = "Write the model even when no epoch improved on its AR base "
         + "(by default train then fails without writing it).")
     boolean allowBaseOnly;
-
-    @Option(names = "--level", defaultValue = "0.9", description = "Prediction interval coverage (default ${DEFAULT-VALUE}).")
-    double level;
 
     @Option(names = "--holdout-records", paramLabel = "N",
         description = "With two or more records (a file and patient each): how many, the last in input order, are "
@@ -143,16 +89,7 @@ final class TrainCommand implements Callable<Integer> {
             s.heldOut().size(), groups.size(), names(s.heldOut()), names(s.training())));
         List<SplitFractions> fractions = split.map(RecordSplit::fractions)
             .orElse(Collections.nCopies(series.size(), SplitFractions.DEFAULT));
-        TrainingConfig config = TrainingConfig.defaults()
-            .withEpochs(epochs)
-            .withBatchSize(batch)
-            .withOptimizer(OptimizerType.parse(optimizer), learningRate)
-            .withClipping(clipNorm, 0)
-            .withValidation(0.15, patience)
-            .withSeed(seed);
-        ForecasterTraining training = new ForecasterTraining(ForecasterTraining.Kind.parse(kind),
-            new LstmForecasterSettings(window, horizon, hidden, layers, Math.min(arBase, window)), config, chunk,
-            level);
+        ForecasterTraining training = trainingOptions.training();
         WindowDataset data = training.windows(series, fractions);
         io.vitalcast.metrics.MetricsServer metricsServer = null;
         io.vitalcast.training.TrainingListener listener = new ProgressBar(spec.commandLine().getErr(), signal);
@@ -192,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
             : "best epoch " + (result.bestEpoch() + 1);
         out.printf(Locale.ROOT, "Trained %d epochs, %s, validation loss %.5f (scaled), clipped %.1f%% of updates%n",
             result.history().size(), best, result.bestValidationLoss(), 100 * result.clippingRate());
-        out.printf(Locale.ROOT, "%.0f%% interval half-width by step (%s): %s%n", 100 * level,
+        out.printf(Locale.ROOT, "%.0f%% interval half-width by step (%s): %s%n", 100 * trainingOptions.level(),
             series.get(0).spec().unit(), formatted(intervals.halfWidths()));
         split.ifPresent(s -> HeldOutReport.of(forecaster, s).print(out, series.get(0).spec().unit()));
         out.printf("Wrote %s%n", output);

@@ -1,0 +1,339 @@
+package io.vitalcast.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.backtest.PublishedForecastScore;
+import io.vitalcast.backtest.TopologyReplay;
+import io.vitalcast.config.Setting;
+import io.vitalcast.config.VitalcastConfig;
+import io.vitalcast.data.PreparedSeries;
+import io.vitalcast.data.Reading;
+import io.vitalcast.data.SignalCatalog;
+import io.vitalcast.data.SignalSpec;
+import io.vitalcast.data.SplitFractions;
+import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
+import io.vitalcast.forecasting.DirectAutoregressiveForecaster;
+import io.vitalcast.forecasting.Forecaster;
+import io.vitalcast.forecasting.HorizonHoltForecaster;
+import io.vitalcast.forecasting.ModelKind;
+import io.vitalcast.forecasting.ModelRegistry;
+import io.vitalcast.forecasting.OnlineForecaster;
+import io.vitalcast.forecasting.OnlineModel;
+import io.vitalcast.forecasting.PersistenceForecaster;
+import io.vitalcast.forecasting.TrainedForecaster;
+import io.vitalcast.training.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Cross-record evaluation: each fold of records is held out in turn, a population model is trained on the others
+ * exactly as {@code train} trains one (its own validation records held out whole for early stopping and the
+ * intervals), and each held-out record is replayed through the production topology with it, so that the model is
+ * scored as a new patient would meet it: stored intervals, online calibration and adaptation, nothing fitted on the
+ * record. The baselines are the strongest a user would try, fitted twice: on the same training records, and on the
+ * held-out record's own steps before the scored part (an advantage the model does not have). Skill is measured
+ * against the best of them on the same points.
+ */
+@Command(name = "cross-records", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Leave records out in turn: train a population model on the others as train does, replay each "
+        + "held-out record through the stream with it, and score it against the best baseline on the same steps."})
+final class CrossRecordsCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--signal", required = true, paramLabel = "NAME", description = "Signal to forecast.")
+    String signal;
+
+    @Mixin
+    TrainingOptions trainingOptions;
+
+    @Option(names = "--folds", paramLabel = "K",
+        description = "Folds of records, record i in fold i mod K (default: one record a fold, leave-one-out).")
+    Integer folds;
+
+    @Option(names = "--validation-every", defaultValue = "5", paramLabel = "N",
+        description = "Of each fold's training records, every N-th is held out whole for early stopping and the "
+            + "intervals (at least one) (default ${DEFAULT-VALUE}).")
+    int validationEvery;
+
+    @Option(names = "--scored-from", defaultValue = "0.7", paramLabel = "FRACTION",
+        description = "Only forecasts made after this fraction of a held-out record are scored; the record's own "
+            + "baselines are fitted before it (default ${DEFAULT-VALUE}).")
+    double scoredFrom;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Vitalcast configuration for the replays (default: the built-in defaults, as run's).")
+    Path config;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV here.")
+    Path csv;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** One held-out record's figures. */
+    private record Scored(SeriesGroup record, int fold, PublishedForecastScore.Result score, boolean baseOnly,
+                          double deviationsPerHour, double baselineDeviationsPerHour) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        OptionChecks.atLeast("--validation-every", 2, validationEvery);
+        if (!(scoredFrom >= 0.3 && scoredFrom < 1)) {
+            throw new UserException("--scored-from must be at least 0.3 and below 1, was " + scoredFrom);
+        }
+        if (csv != null) {
+            OptionChecks.writableFile("--csv", csv);
+        }
+        // every replay would otherwise repeat the test driver's two start-up warnings, twice per held-out record
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        PrintWriter out = spec.commandLine().getOut();
+        SignalCatalog catalog = SignalCatalog.defaults();
+        ForecasterTraining training = trainingOptions.training();
+        List<SeriesGroup> records = input.groups(signal, catalog);
+        int k = folds == null ? records.size() : folds;
+        if (records.size() < 3) {
+            throw new UserException("cross-records needs at least 3 records (a file and patient each), to train on "
+                + "two and hold one out; the input has " + records.size());
+        }
+        if (k < 2 || k > records.size()) {
+            throw new UserException("--folds " + k + ": the input has " + records.size() + " records, so 2 to "
+                + records.size() + " folds");
+        }
+        VitalcastConfig configuration = VitalcastConfig.load(config, Map.of(),
+            List.of(new Setting("bootstrap.servers", "in-process:0", "cross-records")));
+        out.printf(Locale.ROOT, "%d records of %s in %d folds; scored from %.0f%% of each held-out record%n",
+            records.size(), signal, k, 100 * scoredFrom);
+        List<Scored> scored = new ArrayList<>();
+        for (int fold = 0; fold < k; fold++) {
+            List<SeriesGroup> held = new ArrayList<>();
+            List<SeriesGroup> rest = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                (i % k == fold ? held : rest).add(records.get(i));
+            }
+            RecordSplit split = validationSplit(rest);
+            List<PreparedSeries> series = split.series();
+            WindowDataset windows = training.windows(series, split.fractions());
+            long started = System.nanoTime();
+            ForecasterTraining.Trained trained = training.train(series, split.fractions(), windows,
+                "cross-records fold " + (fold + 1) + " of " + k + ": " + rest.size() + " records of " + signal,
+                TrainingListener.none());
+            TrainedForecaster model = trained.forecaster();
+            boolean baseOnly = trained.training().bestEpoch() < 0;
+            out.printf(Locale.ROOT, "fold %d/%d: %d training and %d validation records, trained in %.1f s, %s%n",
+                fold + 1, k, split.training().size(), split.heldOut().size(), (System.nanoTime() - started) / 1e9,
+                baseOnly ? "no epoch beat the AR base (scored as the base only)"
+                    : "best epoch " + (trained.training().bestEpoch() + 1));
+            List<Forecaster> population = populationBaselines(windows, model);
+            for (SeriesGroup record : held) {
+                Scored result = score(record, fold, model, baseOnly, population, configuration, catalog);
+                scored.add(result);
+                printRecord(out, result, model.horizon());
+            }
+            out.flush();
+        }
+        printSummary(out, scored, HeldOutReport.reportedSteps(scoredHorizon(scored)));
+        if (csv != null) {
+            writeCsv(scored);
+            out.printf("Wrote %s%n", csv);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Every {@code validationEvery}-th training record, interleaved so that validation spans the input's order. */
+    private RecordSplit validationSplit(List<SeriesGroup> rest) {
+        List<Boolean> flags = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            flags.add(i % validationEvery == validationEvery - 1);
+        }
+        if (!flags.contains(true)) {
+            flags.set(rest.size() - 1, true);
+        }
+        return new RecordSplit(rest, flags);
+    }
+
+    private List<Forecaster> populationBaselines(WindowDataset windows, TrainedForecaster model) {
+        List<Forecaster> baselines = new ArrayList<>();
+        baselines.add(new PersistenceForecaster());
+        baselines.add(new Named("population direct_ar",
+            DirectAutoregressiveForecaster.fitChoosingOrder(windows)));
+        baselines.add(new Named("population holt_per_step",
+            HorizonHoltForecaster.fit(windows.train().series(), model.window(), model.horizon())));
+        OnlineModel stream = ModelRegistry.baselines().modelOf(signal);
+        if (stream.kind() != ModelKind.PERSISTENCE && stream.horizon() >= model.horizon()) {
+            baselines.add(new OnlineForecaster(stream));
+        }
+        return baselines;
+    }
+
+    private Scored score(SeriesGroup record, int fold, TrainedForecaster model, boolean baseOnly,
+                         List<Forecaster> population, VitalcastConfig configuration, SignalCatalog catalog) {
+        PreparedSeries series = record.series();
+        SignalSpec spec = series.spec().withQuality(configuration.signals().get(signal).quality());
+        List<Reading> readings = input.readingsOf(record, signal, catalog);
+        List<Forecaster> baselines = new ArrayList<>(population);
+        baselines.addAll(ownBaselines(series, model));
+        var settings = BacktestCommand.replaySettings(configuration, signal, spec);
+        TopologyReplay.Output replay = TopologyReplay.run(readings, settings, ModelRegistry.of(model));
+        TopologyReplay.Output baselineReplay = TopologyReplay.run(readings, settings, ModelRegistry.baselines());
+        long first = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
+        long last = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
+        PublishedForecastScore.Result score = PublishedForecastScore.score(readings, spec, replay.forecasts(),
+            model.horizon(), scoredFrom, baselines);
+        return new Scored(record, fold, score, baseOnly, replay.openedPerHour(AlertKind.DEVIATION, last - first),
+            baselineReplay.openedPerHour(AlertKind.DEVIATION, last - first));
+    }
+
+    /** A direct AR and a Holt per step fitted on the record's own steps before the scored part. */
+    private List<Forecaster> ownBaselines(PreparedSeries series, TrainedForecaster model) {
+        SplitFractions before = new SplitFractions(scoredFrom - 0.15, 0.15, 1 - scoredFrom);
+        WindowDataset own = WindowDataset.ofSeries(List.of(series), model.window(), model.horizon(),
+            List.of(before));
+        if (own.train().size() == 0 || own.validation().size() == 0) {
+            return List.of();
+        }
+        return List.of(new Named("own direct_ar", DirectAutoregressiveForecaster.fitChoosingOrder(own)),
+            new Named("own holt_per_step", HorizonHoltForecaster.fit(own.train().series(), model.window(),
+                model.horizon())));
+    }
+
+    private static int scoredHorizon(List<Scored> scored) {
+        return scored.get(0).score().points().length;
+    }
+
+    private static void printRecord(PrintWriter out, Scored s, int horizon) {
+        PublishedForecastScore.Result score = s.score();
+        PublishedForecastScore.Row published = score.published();
+        for (int step : HeldOutReport.reportedSteps(horizon)) {
+            int h = step - 1;
+            var best = score.bestBaseline(h);
+            out.printf(Locale.ROOT, "  %-34s h%-2d %6d points  model RMSE %8.4f  best baseline %-26s %8.4f  "
+                    + "skill %6.1f%%  coverage %5.1f%%%n", s.record().name(), step, score.points()[h],
+                published.rmse()[h], best.map(PublishedForecastScore.Row::name).orElse("-"),
+                best.map(b -> b.rmse()[h]).orElse(Double.NaN), 100 * skill(score, h), 100 * published.coverage()[h]);
+        }
+        out.printf(Locale.ROOT, "  %-34s DEVIATION alerts opened per hour: %.1f with the model, %.1f with the stream "
+            + "baseline%s%n", s.record().name(), s.deviationsPerHour(), s.baselineDeviationsPerHour(),
+            s.baseOnly() ? " (model: AR base only)" : "");
+    }
+
+    private static double skill(PublishedForecastScore.Result score, int h) {
+        return score.bestBaseline(h).map(b -> 1 - score.published().rmse()[h] / b.rmse()[h]).orElse(Double.NaN);
+    }
+
+    private static void printSummary(PrintWriter out, List<Scored> scored, int[] steps) {
+        out.printf(Locale.ROOT, "%nOver %d held-out records (skill: 1 - model RMSE / best baseline RMSE on the same "
+            + "points, each record's best)%n", scored.size());
+        out.printf(Locale.ROOT, "%5s %12s %12s %12s %22s %14s %14s%n", "step", "mean skill", "min skill",
+            "max skill", "records model worse", "mean coverage", "coverage range");
+        for (int step : steps) {
+            int h = step - 1;
+            double sum = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double coverageSum = 0;
+            double coverageMin = Double.POSITIVE_INFINITY;
+            double coverageMax = Double.NEGATIVE_INFINITY;
+            int worse = 0;
+            int counted = 0;
+            for (Scored s : scored) {
+                double skill = skill(s.score(), h);
+                double coverage = s.score().published().coverage()[h];
+                if (!Double.isFinite(skill)) {
+                    continue;
+                }
+                counted++;
+                sum += skill;
+                min = Math.min(min, skill);
+                max = Math.max(max, skill);
+                worse += skill < 0 ? 1 : 0;
+                coverageSum += coverage;
+                coverageMin = Math.min(coverageMin, coverage);
+                coverageMax = Math.max(coverageMax, coverage);
+            }
+            out.printf(Locale.ROOT, "%5d %11.1f%% %11.1f%% %11.1f%% %15d of %-4d %13.1f%% %6.1f-%5.1f%%%n", step,
+                100 * sum / counted, 100 * min, 100 * max, worse, counted, 100 * coverageSum / counted,
+                100 * coverageMin, 100 * coverageMax);
+        }
+        out.printf(Locale.ROOT, "DEVIATION alerts opened per hour, mean over records: %.2f with the model, %.2f with "
+            + "the stream baseline%n", scored.stream().mapToDouble(Scored::deviationsPerHour).average().orElse(0),
+            scored.stream().mapToDouble(Scored::baselineDeviationsPerHour).average().orElse(0));
+        Map<String, double[]> pooled = new LinkedHashMap<>();
+        int horizon = scoredHorizon(scored);
+        for (Scored s : scored) {
+            for (PublishedForecastScore.Row row : s.score().rows()) {
+                double[] sums = pooled.computeIfAbsent(row.name(), n -> new double[2 * horizon]);
+                for (int h = 0; h < horizon; h++) {
+                    if (Double.isFinite(row.rmse()[h])) {
+                        sums[h] += row.rmse()[h] * row.rmse()[h] * s.score().points()[h];
+                        sums[horizon + h] += s.score().points()[h];
+                    }
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "Pooled RMSE over every scored point:%n%-30s", "forecaster");
+        for (int step : steps) {
+            out.printf(Locale.ROOT, " %9s", "h" + step);
+        }
+        out.println();
+        pooled.forEach((name, sums) -> {
+            out.printf(Locale.ROOT, "%-30s", name);
+            for (int step : steps) {
+                out.printf(Locale.ROOT, " %9.4f", Math.sqrt(sums[step - 1] / sums[horizon + step - 1]));
+            }
+            out.println();
+        });
+    }
+
+    private void writeCsv(List<Scored> scored) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("record,fold,h,points,model_rmse,best_baseline,best_baseline_rmse,skill,coverage,"
+            + "deviation_per_hour,baseline_deviation_per_hour,base_only");
+        for (Scored s : scored) {
+            PublishedForecastScore.Result score = s.score();
+            for (int h = 0; h < score.points().length; h++) {
+                int step = h;
+                var best = score.bestBaseline(h);
+                lines.add(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6f,%s,%.6f,%.6f,%.6f,%.3f,%.3f,%b",
+                    s.record().name(), s.fold() + 1, h + 1, score.points()[h], score.published().rmse()[h],
+                    best.map(PublishedForecastScore.Row::name).orElse(""),
+                    best.map(b -> b.rmse()[step]).orElse(Double.NaN), skill(score, h),
+                    score.published().coverage()[h], s.deviationsPerHour(), s.baselineDeviationsPerHour(),
+                    s.baseOnly()));
+            }
+        }
+        Files.write(csv, lines);
+    }
+
+    /** A baseline under the name that says what it was fitted on. */
+    private record Named(String name, Forecaster forecaster) implements Forecaster {
+        @Override
+        public int minHistory() {
+            return forecaster.minHistory();
+        }
+
+        @Override
+        public double[] forecast(double[] history, int horizon) {
+            return forecaster.forecast(history, horizon);
+        }
+
+        @Override
+        public boolean isBaseline() {
+            return true;
+        }
+    }
+}
