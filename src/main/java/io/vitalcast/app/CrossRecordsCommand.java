@@ -78,6 +78,11 @@ final class CrossRecordsCommand implements Callable<Integer> {
         description = "Vitalcast configuration for the replays (default: the built-in defaults, as run's).")
     Path config;
 
+    @Option(names = "--tuning-records", paramLabel = "REGEX",
+        description = "Records (by FILE_NAME:PATIENT) that were looked at to choose settings: the summary is also "
+            + "given apart for them and for the others, whose figures alone are out of sample.")
+    java.util.regex.Pattern tuning;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV here.")
     Path csv;
 
@@ -145,7 +150,18 @@ final class CrossRecordsCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        printSummary(out, scored, HeldOutReport.reportedSteps(scoredHorizon(scored)));
+        int[] steps = HeldOutReport.reportedSteps(scoredHorizon(scored));
+        printSummary(out, "all " + scored.size() + " held-out records", scored, steps);
+        if (tuning != null) {
+            List<Scored> chose = scored.stream().filter(s -> tuning.matcher(s.record().name()).find()).toList();
+            List<Scored> others = scored.stream().filter(s -> !chose.contains(s)).toList();
+            if (!chose.isEmpty()) {
+                printSummary(out, chose.size() + " records that chose settings (" + tuning + ")", chose, steps);
+            }
+            if (!others.isEmpty()) {
+                printSummary(out, others.size() + " records that did not", others, steps);
+            }
+        }
         if (csv != null) {
             writeCsv(scored);
             out.printf("Wrote %s%n", csv);
@@ -235,9 +251,9 @@ final class CrossRecordsCommand implements Callable<Integer> {
         return score.bestBaseline(h).map(b -> 1 - score.published().rmse()[h] / b.rmse()[h]).orElse(Double.NaN);
     }
 
-    private static void printSummary(PrintWriter out, List<Scored> scored, int[] steps) {
-        out.printf(Locale.ROOT, "%nOver %d held-out records (skill: 1 - model RMSE / best baseline RMSE on the same "
-            + "points, each record's best)%n", scored.size());
+    private static void printSummary(PrintWriter out, String title, List<Scored> scored, int[] steps) {
+        out.printf(Locale.ROOT, "%nOver %s (skill: 1 - model RMSE / best baseline RMSE on the same points, each "
+            + "record's best)%n", title);
         out.printf(Locale.ROOT, "%5s %12s %12s %12s %22s %14s %14s%n", "step", "mean skill", "min skill",
             "max skill", "records model worse", "mean coverage", "coverage range");
         for (int step : steps) {

@@ -110,8 +110,9 @@ public final class SeriesUpdater {
         RecentForecasts recent = scorable ? state.forecasts() : RecentForecasts.none();
         List<HorizonScore> scores = scores(recent, step.value());
         OnlineCalibration calibration = calibrated(state.intervals(), scores, model, online.calibrationRate());
-        OnlineAdaptation adaptation = online.adaptForecasts() ? adapted(state.adaptation(), scores, model)
-            : OnlineAdaptation.none();
+        boolean adapting = online.adaptForecasts() && model.adaptsToPatient();
+        OnlineAdaptation adaptation = adapting ? adapted(scorable ? state.adaptation()
+            : state.adaptation().withoutOrigins(), scores, model) : OnlineAdaptation.none();
         Residuals residuals = state.residuals();
         StepFacts.Scoring scoring = null;
         if (scorable) {
@@ -122,6 +123,10 @@ public final class SeriesUpdater {
         }
 
         double[] appended = append(gap.history(), step.value(), model.historyLength());
+        if (adapting) {
+            double[] before = gap.history();
+            adaptation = adaptation.follow(before.length == 0 ? Double.NaN : before[before.length - 1], step.value());
+        }
         long segmentSteps = (gap.restart() ? 0 : state.steps().segmentSteps()) + gap.filled() + 1;
         ModelMemory memory = ModelMemory.none();
         if (model instanceof RecurrentModel recurrent) {
@@ -135,13 +140,13 @@ public final class SeriesUpdater {
         }
         boolean ready = model instanceof RecurrentModel ? segmentSteps >= model.window()
             : appended.length >= model.window();
-        Made made = ready ? made(step, spec, model, memory, appended, residuals, calibration, adaptation, recent)
-            : new Made(null, null, new RecentForecasts(null, null, recent.rows(), recent.halfWidthRows(),
-                recent.offsetRows()));
+        Made made = ready ? made(step, spec, model, memory, appended, residuals, calibration, adaptation, adapting,
+            recent) : new Made(null, null, new RecentForecasts(null, null, recent.rows(), recent.halfWidthRows(),
+                recent.offsetRows()), adaptation);
         AlertStates nextAlerts = AlertEngine.apply(state.alerts(),
             facts(step, spec, policy, state, quality, scoring, made.facts()), alerting, alerts);
         SeriesState next = new SeriesState(new StepHistory(appended, step.timeMs(), segmentSteps), made.next(),
-            residuals, memory, nextAlerts, quality, calibration, adaptation);
+            residuals, memory, nextAlerts, quality, calibration, made.adaptation());
         return new Update(next, made.record(), alerts, false, scores);
     }
 
@@ -150,18 +155,21 @@ public final class SeriesUpdater {
      *
      * @param record the forecast record to publish, or null when none is made
      * @param facts  the forecast as the alert rules see it, or null
-     * @param next   the recent forecasts to store
+     * @param next       the recent forecasts to store
+     * @param adaptation the series' adaptation, with the features of this origin kept when a forecast is made
      */
-    private record Made(ForecastRecord record, StepFacts.Forecast facts, RecentForecasts next) {
+    private record Made(ForecastRecord record, StepFacts.Forecast facts, RecentForecasts next,
+                        OnlineAdaptation adaptation) {
     }
 
     /** The model's forecast with the series' adaptation added, its calibrated intervals, and the forecasts to keep. */
     private static Made made(StepValue step, SignalSpec spec, OnlineModel model, ModelMemory memory,
                              double[] appended, Residuals residuals, OnlineCalibration calibration,
-                             OnlineAdaptation adaptation, RecentForecasts recent) {
+                             OnlineAdaptation adaptation, boolean adapting, RecentForecasts recent) {
         double[] raw = model instanceof RecurrentModel recurrent ? recurrent.forecast(memory.state(), appended)
             : ((WindowModel) model).forecast(appended);
-        double[] offsets = adaptation.offsets(raw.length);
+        double[] features = adaptation.features(appended);
+        double[] offsets = adaptation.offsets(raw.length, features);
         double[] values = raw.clone();
         boolean adjusted = false;
         for (int h = 0; h < values.length; h++) {
@@ -175,7 +183,8 @@ public final class SeriesUpdater {
             new StepFacts.Forecast(values, widths, model.intervals().level(), times),
             new RecentForecasts(values, widths, prepend(recent.rows(), values, model.horizon()),
                 prepend(recent.halfWidthRows(), widths, model.horizon()),
-                prepend(recent.offsetRows(), adjusted ? offsets : null, model.horizon())));
+                prepend(recent.offsetRows(), adjusted ? offsets : null, model.horizon())),
+            adapting ? adaptation.withOrigin(features, model.horizon()) : adaptation);
     }
 
     private StepFacts facts(StepValue step, SignalSpec spec, AlertPolicy policy, SeriesState before,

@@ -35,7 +35,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * JSON of the same state was several kilobytes of text per step and dominated the forecaster's throughput.
  * Versioned by a leading byte; every older layout is still read.
  *
- * <p>Version 4 (written) stores the state part by part (steps, forecasts, residuals, model memory, quality, alerts)
+ * <p>Version 5 (written) is version 4 with the online adaptation of {@link OnlineAdaptation} as it now is: its
+ * correction weights per horizon step, the features of the origins still to be scored, the series' running level
+ * and size of a change, the raw and corrected squared errors per step and the count. A version-4 state's bias per
+ * step is read as the intercept of those weights, with its guard, so an upgrade keeps each series' correction.
+ *
+ * <p>Version 4 stores the state part by part (steps, forecasts, residuals, model memory, quality, alerts)
  * and every enum by name, never by ordinal, so that reordering or adding a constant cannot change what stored bytes
  * mean; the alert kinds are a list of (kind name, status) of the kinds not idle, so that a new alert kind needs no
  * new layout (a stored kind this version does not know is skipped); last, the series' online interval calibration
@@ -53,7 +58,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * trust a state of unknown origin (keeping the history and the alert states).
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 4;
+    static final byte VERSION = 5;
+    private static final byte VERSION_4 = 4;
     private static final byte VERSION_1 = 1;
     private static final byte VERSION_2 = 2;
     private static final byte VERSION_3 = 3;
@@ -106,11 +112,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             }
             writeArray(out, s.intervals().logScales());
             writeRecent(out, forecasts.offsetRows(), null);
-            OnlineAdaptation adaptation = s.adaptation();
-            writeArray(out, adaptation.bias());
-            writeArray(out, adaptation.rawSquare());
-            writeArray(out, adaptation.fitSquare());
-            out.writeLong(adaptation.count());
+            writeAdaptation(out, s.adaptation());
         } catch (IOException e) {
             throw new SerializationException("cannot write series state", e);
         }
@@ -124,7 +126,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 throw new SerializationException("series state version " + version + " is not supported; this "
                     + "Vitalcast reads versions " + VERSION_1 + " to " + VERSION);
             }
-            return version == VERSION ? readCurrent(in) : readLegacy(in, version);
+            return version >= VERSION_4 ? readCurrent(in, version) : readLegacy(in, version);
         } catch (SerializationException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -134,7 +136,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         }
     }
 
-    private static SeriesState readCurrent(DataInputStream in) throws IOException {
+    private static SeriesState readCurrent(DataInputStream in, byte version) throws IOException {
         StepHistory steps = new StepHistory(readArray(in), in.readLong(), in.readLong());
         double[] pending = readArray(in);
         double[] pendingWidths = readArray(in);
@@ -159,7 +161,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         OnlineCalibration intervals = new OnlineCalibration(readArray(in));
         RecentForecasts adjusted = new RecentForecasts(forecasts.pending(), forecasts.pendingHalfWidths(),
             forecasts.rows(), forecasts.halfWidthRows(), readRecent(in, null));
-        OnlineAdaptation adaptation = new OnlineAdaptation(readArray(in), readArray(in), readArray(in), in.readLong());
+        OnlineAdaptation adaptation = version == VERSION_4
+            ? OnlineAdaptation.ofBias(readArray(in), readArray(in), readArray(in), in.readLong())
+            : readAdaptation(in);
         return new SeriesState(steps, adjusted, residuals, model, AlertStates.of(alerts), quality, intervals,
             adaptation);
     }
@@ -219,6 +223,34 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
 
     private static String readName(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void writeAdaptation(DataOutputStream out, OnlineAdaptation adaptation) throws IOException {
+        writeArray(out, adaptation.weights());
+        out.writeInt(adaptation.origins().length);
+        for (double[] origin : adaptation.origins()) {
+            for (double x : origin) {
+                out.writeDouble(x);
+            }
+        }
+        out.writeDouble(adaptation.level());
+        out.writeDouble(adaptation.change());
+        writeArray(out, adaptation.rawSquare());
+        writeArray(out, adaptation.fitSquare());
+        out.writeLong(adaptation.count());
+    }
+
+    private static OnlineAdaptation readAdaptation(DataInputStream in) throws IOException {
+        double[] weights = readArray(in);
+        double[][] origins = new double[checkedLength(in, in.readInt(),
+            OnlineAdaptation.FEATURES * Double.BYTES)][OnlineAdaptation.FEATURES];
+        for (double[] origin : origins) {
+            for (int j = 0; j < origin.length; j++) {
+                origin[j] = in.readDouble();
+            }
+        }
+        return new OnlineAdaptation(weights, origins, in.readDouble(), in.readDouble(), readArray(in), readArray(in),
+            in.readLong());
     }
 
     private static void writeArray(DataOutputStream out, double[] values) throws IOException {

@@ -56,7 +56,7 @@ class CrossRecordsCommandTest {
         Path csv = temp.resolve("cross.csv");
 
         int exit = run("experiment", "cross-records", "--signal", "heart_rate", "--input", directory.toString(),
-            "--window", "20", "--horizon", "4", "--hidden", "6", "--epochs", "2", "--csv", csv.toString());
+            "--window", "20", "--horizon", "4", "--hidden", "6", "--epochs", "2", "--csv", csv.toString(), "--tuning-records", "r0");
 
         assertThat(exit).as(err.toString()).isZero();
         String text = out.toString();
@@ -64,7 +64,8 @@ class CrossRecordsCommandTest {
         for (int i = 0; i < 3; i++) {
             assertThat(text).containsPattern("r" + i + "\\.csv:p-" + i + " +h4 +\\d+ points +model RMSE");
         }
-        assertThat(text).contains("Over 3 held-out records").contains("own direct_ar")
+        assertThat(text).contains("Over all 3 held-out records").contains("Over 1 records that chose settings (r0)")
+            .contains("Over 2 records that did not").contains("own direct_ar")
             .contains("population direct_ar").contains("DEVIATION alerts opened per hour, mean over records");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(1 + 3 * 4);

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OnlineAdaptationTest {
+    private static final double[] NO_HISTORY = new double[0];
 
     @Test
     void shouldLearnAModelsBiasOnThePatientAndCorrectItAfterTheWarmUp() {
@@ -16,14 +17,15 @@ class OnlineAdaptationTest {
         for (int t = 0; t < OnlineAdaptation.WARM_UP - 1; t++) {
             adaptation = adaptation.observe(new double[] {2 + random.nextGaussian()});
         }
-        assertThat(adaptation.offsets(1)).as("during the warm-up").containsExactly(0);
+        assertThat(adaptation.offsets(1, adaptation.features(NO_HISTORY))).as("during the warm-up")
+            .containsExactly(0);
 
         for (int t = 0; t < 300; t++) {
             adaptation = adaptation.observe(new double[] {2 + random.nextGaussian()});
         }
 
         assertThat(adaptation.applies(1)).isTrue();
-        assertThat(adaptation.offsets(1)[0]).isCloseTo(2, within(0.5));
+        assertThat(adaptation.offsets(1, adaptation.features(NO_HISTORY))[0]).isCloseTo(2, within(0.5));
     }
 
     @Test
@@ -34,7 +36,7 @@ class OnlineAdaptationTest {
         double published = 0;
         for (int t = 0; t < 20_000; t++) {
             double error = random.nextGaussian();
-            double offset = adaptation.offsets(1)[0];
+            double offset = adaptation.offsets(1, adaptation.features(NO_HISTORY))[0];
             raw += error * error;
             published += (error - offset) * (error - offset);
             adaptation = adaptation.observe(new double[] {error});
@@ -52,7 +54,90 @@ class OnlineAdaptationTest {
 
         assertThat(adaptation.count()).isEqualTo(200);
         assertThat(adaptation.bias()[1]).isZero();
-        assertThat(adaptation.offsets(3)[2]).isCloseTo(5, within(0.2));
-        assertThat(adaptation.offsets(3)[1]).isZero();
+        double[] offsets = adaptation.offsets(3, adaptation.features(NO_HISTORY));
+        assertThat(offsets[2]).isCloseTo(5, within(0.2));
+        assertThat(offsets[1]).isZero();
+    }
+
+    /**
+     * A patient whose rate settles at 100 bpm, forecast one step ahead by a population model that reverts half way
+     * towards 70: its error grows with the distance from 70, which no constant bias removes.
+     */
+    @Test
+    void shouldLearnAnErrorThatDependsOnWhereTheSeriesStandsBeyondWhatABiasRemoves() {
+        Random random = new Random(3);
+        OnlineAdaptation adaptation = OnlineAdaptation.none();
+        double y = 100;
+        double previous = Double.NaN;
+        double[] history = new double[0];
+        int steps = 6000;
+        double[] rawErrors = new double[steps];
+        double corrected = 0;
+        double pendingRaw = Double.NaN;
+        double pendingOffset = 0;
+        for (int t = 0; t < steps; t++) {
+            double next = 100 + 0.9 * (y - 100) + random.nextGaussian();
+            if (!Double.isNaN(pendingRaw)) {
+                double error = next - pendingRaw;
+                rawErrors[t] = error;
+                if (t >= steps / 2) {
+                    corrected += (error - pendingOffset) * (error - pendingOffset);
+                }
+                adaptation = adaptation.observe(new double[] {error});
+            }
+            adaptation = adaptation.follow(previous, next);
+            previous = next;
+            y = next;
+            history = append(history, y);
+            double[] features = adaptation.features(history);
+            pendingOffset = adaptation.offsets(1, features)[0];
+            pendingRaw = 70 + 0.5 * (y - 70);
+            adaptation = adaptation.withOrigin(features, 1);
+        }
+
+        double mean = 0;
+        for (int t = steps / 2; t < steps; t++) {
+            mean += rawErrors[t] / (steps - steps / 2);
+        }
+        double variance = 0;
+        for (int t = steps / 2; t < steps; t++) {
+            variance += (rawErrors[t] - mean) * (rawErrors[t] - mean) / (steps - steps / 2);
+        }
+        assertThat(corrected / (steps - steps / 2)).as("corrected mean squared error against the best a constant "
+            + "bias could do (the raw errors' variance, %.3f)", variance).isLessThan(0.8 * variance);
+    }
+
+    @Test
+    void shouldNeverCorrectByMoreThanTheModelsTypicalErrorAtThatStep() {
+        OnlineAdaptation adaptation = OnlineAdaptation.none();
+        double[] features = {1, 1, 0, 0};
+        for (int t = 0; t < 500; t++) {
+            adaptation = adaptation.withOrigin(features, 1).observe(new double[] {3});
+        }
+        double typical = Math.sqrt(adaptation.rawSquare()[0]);
+
+        double[] extreme = {1, 5, 5, 5};
+
+        assertThat(adaptation.offsets(1, features)[0]).isCloseTo(3, within(0.1));
+        assertThat(adaptation.offsets(1, extreme)[0]).isCloseTo(typical, within(1e-12));
+    }
+
+    @Test
+    void shouldKeepTheFeaturesOfTheLastOriginsMostRecentFirstUpToTheHorizon() {
+        OnlineAdaptation adaptation = OnlineAdaptation.none();
+        for (int i = 1; i <= 3; i++) {
+            adaptation = adaptation.withOrigin(new double[] {1, i, 0, 0}, 2);
+        }
+
+        assertThat(adaptation.origins()).hasNumberOfRows(2);
+        assertThat(adaptation.origins()[0][1]).isEqualTo(3);
+        assertThat(adaptation.origins()[1][1]).isEqualTo(2);
+        assertThat(adaptation.withoutOrigins().origins()).isEmpty();
+    }
+
+    private static double[] append(double[] history, double value) {
+        double[] next = java.util.Arrays.copyOfRange(history, Math.max(0, history.length - 2), history.length + 1);
+        next[next.length - 1] = value;
+        return next;
     }
 }

@@ -13,6 +13,7 @@ import io.vitalcast.alerting.AlertStates;
 import io.vitalcast.alerting.AlertStatus;
 import io.vitalcast.alerting.Severity;
 import io.vitalcast.forecasting.ModelFingerprint;
+import io.vitalcast.forecasting.OnlineAdaptation;
 import io.vitalcast.forecasting.OnlineCalibration;
 import io.vitalcast.quality.QualityProblem;
 import io.vitalcast.quality.QualityTracker;
@@ -165,7 +166,7 @@ public class SeriesStateSerdeTest {
         byte[] bytes = serde.serializer().serialize("t", stateful);
         SeriesState read = serde.deserializer().deserialize("t", bytes);
 
-        assertThat(bytes[0]).isEqualTo((byte) 4);
+        assertThat(bytes[0]).isEqualTo((byte) 5);
         assertThat(read.model().state()).containsExactly(0.25, -0.5, 1e-9);
         assertThat(read.model().fingerprint()).isEqualTo(0x8badf00ddeadbeefL);
         assertThat(read.steps().segmentSteps()).isEqualTo(42L);
@@ -271,11 +272,50 @@ public class SeriesStateSerdeTest {
         SeriesState again = SeriesStateSerde.read(written);
 
         String text = new String(written, StandardCharsets.ISO_8859_1);
-        assertThat(written[0]).isEqualTo((byte) 4);
+        assertThat(written[0]).isEqualTo((byte) 5);
         assertThat(text).contains("CRITICAL", "WARNING", "FLAT_LINE", "DEVIATION", "LIMIT", "PREDICTED_LIMIT",
             "SENSOR");
         assertThat(again).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
             .isEqualTo(read);
+    }
+
+    @Test
+    void shouldRoundTripTheOnlineAdaptationWithTheFeaturesOfItsPendingOrigins() {
+        OnlineAdaptation adaptation = new OnlineAdaptation(new double[] {0.5, -0.25, 0.125, 1, 2, 3, 4, 5},
+            new double[][] {{1, 0.5, -0.5, 2}, {1, 0, 0, 0}}, 71.5, 1.25, new double[] {4, 5}, new double[] {3, 6},
+            123);
+        SeriesState state = new SeriesState(StepHistory.empty(), null, null, null, null, null,
+            OnlineCalibration.none(), adaptation);
+
+        SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(state));
+
+        assertThat(read.adaptation()).usingRecursiveComparison().isEqualTo(adaptation);
+    }
+
+    @Test
+    void shouldReadAVersionFourBiasAsTheInterceptOfTheCorrectionWithItsGuard() throws Exception {
+        byte[] current = SeriesStateSerde.write(SeriesState.empty());
+        int tail = Integer.BYTES + Integer.BYTES + 2 * Double.BYTES + 2 * Integer.BYTES + Long.BYTES;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(current, 0, current.length - tail);
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        for (double[] values : new double[][] {{2.5, -1}, {9, 4}, {1, 9}}) {
+            out.writeInt(values.length);
+            for (double v : values) {
+                out.writeDouble(v);
+            }
+        }
+        out.writeLong(77);
+        byte[] version4 = bytes.toByteArray();
+        version4[0] = 4;
+
+        OnlineAdaptation read = SeriesStateSerde.read(version4).adaptation();
+
+        assertThat(read.bias()).containsExactly(2.5, -1);
+        assertThat(read.count()).isEqualTo(77);
+        assertThat(read.applies(1)).isTrue();
+        assertThat(read.applies(2)).as("its guard kept: the correction was worse at step 2").isFalse();
+        assertThat(read.offsets(2, read.features(new double[] {70, 72, 71}))).containsExactly(2.5, 0);
     }
 
     @Test
