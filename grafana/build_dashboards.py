@@ -93,8 +93,14 @@ QUALITY = [
     panel("Share of one-step forecasts the online adaptation changed",
           [t(f'sum by (signal) (rate(vitalcast_forecast_adapted_total{{{SEL}, adapted="true"}}[15m])) / sum by (signal) (rate(vitalcast_forecast_adapted_total{{{SEL}}}[15m]))',
              "{{signal}}")], "percentunit",
-          description="Scored one-step forecasts of series whose bias correction was in use (it is only where it "
+          description="Scored one-step forecasts of series whose correction was in use (it is only where it "
                       "has beaten the model's own forecast on that series)."),
+    panel("Alerts opened per series-hour by signal and kind",
+          [t(f'3600 * sum by (signal, kind) (rate(vitalcast_alerts_total{{{SEL}, state="OPEN"}}[1h])) / on (signal) group_left sum by (signal) (rate(vitalcast_monitored_seconds_total{{{SEL}}}[1h]))',
+             "{{signal}} {{kind}}")], "short",
+          description="Alerts opened in the last hour per hour of monitoring of one series (a patient's signal): "
+                      "what a nurse at one bed would see. Monitoring counts the time between a series' steps, "
+                      "not a silence of more than 10 minutes."),
     panel("Models in use",
           [t(f'max by (signal, model, version, kind) (vitalcast_model_info{{{SEL}}})',
              "{{signal}}: {{model}} {{version}} ({{kind}})")], "short", kind="table",

@@ -39,8 +39,16 @@ public final class VitalcastMetrics {
      * restarted, see {@code HangingTransactions}): registered at zero by the runner.
      */
     public static final String HANGING_TRANSACTIONS_ABORTED = "vitalcast.hanging.transactions.aborted";
-    /** Alert events by kind, severity and state. */
+    /** Alert events by signal, kind, severity and state. */
     public static final String ALERTS = "vitalcast.alerts";
+    /**
+     * Seconds of monitoring by signal: each step adds the time since its series' previous step (up to
+     * {@link #MAX_MONITORED_GAP_SECONDS}; a longer silence is a break in monitoring, not monitoring), so that alerts
+     * opened per series-hour (patient and signal) are {@code rate(alerts) / rate(monitored) * 3600}.
+     */
+    public static final String MONITORED = "vitalcast.monitored.seconds";
+    /** The longest time between two steps of a series that counts as monitoring. */
+    public static final double MAX_MONITORED_GAP_SECONDS = 600;
     /**
      * Alerts held back by the alert policy instead of published, by kind and reason ({@code realert}, {@code snoozed},
      * {@code acknowledged}, {@code cap}).
@@ -161,8 +169,8 @@ public final class VitalcastMetrics {
         counter(FORECASTS, "signal", signal, "model", modelKind).increment();
     }
 
-    public void alert(String kind, String severity, String state) {
-        counter(ALERTS, "kind", kind, "severity", severity, "state", state).increment();
+    public void alert(String signal, String kind, String severity, String state) {
+        counter(ALERTS, "signal", signal, "kind", kind, "severity", severity, "state", state).increment();
         AtomicInteger open = openAlerts.computeIfAbsent(kind, k -> {
             AtomicInteger gauge = new AtomicInteger();
             registry.gauge(OPEN_ALERTS, io.micrometer.core.instrument.Tags.of("kind", k), gauge);
@@ -224,6 +232,14 @@ public final class VitalcastMetrics {
         }
     }
 
+    /** A step of a series {@code seconds} after its previous one (NaN for the first of a series). */
+    public void monitored(String signal, double seconds) {
+        Counter counter = counter(MONITORED, "signal", signal);
+        if (seconds > 0 && seconds <= MAX_MONITORED_GAP_SECONDS) {
+            counter.increment(seconds);
+        }
+    }
+
     public void coverage(String signal, int horizon, boolean inside) {
         counter(INTERVAL, "signal", signal, "horizon", Integer.toString(horizon), "outcome",
             inside ? "inside" : "outside").increment();
@@ -244,6 +260,7 @@ public final class VitalcastMetrics {
                         java.util.Collection<String> alertKinds, java.util.Collection<String> suppressionReasons,
                         java.util.Collection<String> ackActions) {
         for (String signal : signals) {
+            counter(MONITORED, "signal", signal);
             for (String problem : problems) {
                 counter(QUALITY_PROBLEMS, "signal", signal, "problem", problem);
             }

@@ -205,6 +205,8 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
             return false;
         }
         store.put(seriesKey, update.state());
+        long previousMs = Math.max(state.steps().lastStepMs(), state.quality().lastTimeMs());
+        metrics.monitored(step.signal(), previousMs < 0 ? Double.NaN : (step.timeMs() - previousMs) / 1000.0);
         if (alerting.budgetChanged()) {
             budgets.put(patient, alerting.budget());
         }
@@ -236,7 +238,7 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
             forward(patient, new TopologyOutput.Forecast(update.forecast()));
         }
         for (AlertEvent alert : update.alerts()) {
-            metrics.alert(alert.kind().name(), alert.severity().name(), alert.state().name());
+            metrics.alert(alert.signal(), alert.kind().name(), alert.severity().name(), alert.state().name());
             forward(patient, new TopologyOutput.Alert(alert));
         }
         return true;

@@ -41,6 +41,20 @@ class SignalQualityTopologyTest {
     }
 
     @Test
+    void shouldCountTheSecondsEachSeriesIsMonitoredButNotASilenceBetweenItsSteps() {
+        for (int s = 0; s < 10; s++) {
+            sendReading("spo2", s, 97);
+        }
+        for (int s = 1_200; s < 1_210; s++) {
+            sendReading("spo2", s, 97);
+        }
+        topology.advanceWallClock(java.time.Duration.ofMinutes(30));
+
+        assertThat(counter(VitalcastMetrics.MONITORED, "signal", "spo2")).as("two runs of steps 1 s apart, not the "
+            + "20-minute silence between them").isEqualTo(18);
+    }
+
+    @Test
     void shouldResolveTheSensorAlertWithTheSameIdOnceTheSignalIsGoodAgain() {
         sendReading("spo2", 0, 97);
         sendReading("spo2", 1, 0);
