@@ -89,8 +89,38 @@ final class EvaluateCommand implements Callable<Integer> {
         } else if (lstm.step() != null && !input.step.equals(lstm.step())) {
             throw new UserException(model + " was trained at step " + lstm.step() + ", not --step " + input.step);
         }
-        List<PreparedSeries> series = input.load(name, SignalCatalog.defaults());
+        List<SeriesGroup> groups = input.groups(name, SignalCatalog.defaults());
+        List<PreparedSeries> series = groups.stream().map(SeriesGroup::series).toList();
         series.forEach(s -> out.println(s.summary()));
+        BacktestReport result = backtest(lstm, name, series);
+        out.printf(Locale.ROOT, "%s is scored with the intervals stored in %s, as the stream starts with them (not "
+            + "recalibrated on this file); the baselines' intervals are calibrated on the validation part%n",
+            result.results().get(0).name(), model.getFileName());
+        if (groups.size() > 1) {
+            printPerRecord(out, lstm, name, groups);
+            out.printf(Locale.ROOT, "%nPooled over the %d records (each baseline fitted on the training parts of "
+                + "all of them):%n", groups.size());
+        }
+        print(out, result, series.get(0).spec().unit());
+        if (report != null) {
+            List<String> notes = new ArrayList<>();
+            notes.add("Model: " + model.getFileName() + " (" + lstm.bundle().provenance().dataDescription() + ")");
+            notes.add("Data: " + input.describe(name));
+            series.forEach(s -> notes.add(s.summary()));
+            ReportWriter.Written written = ReportWriter.write(result, report, new ReportWriter.Options(
+                "Vitalcast evaluation: " + name, notes, series.get(0).spec().unit(), Math.min(5, lstm.horizon()),
+                null));
+            out.printf("Wrote %s, %s, %s and %s%n", written.markdown(), written.json(), written.forecastPlot(),
+                written.errorPlot());
+        }
+        return 0;
+    }
+
+    /**
+     * The model and every baseline on the test part of these series, the baselines fitted on their training and
+     * validation parts.
+     */
+    private BacktestReport backtest(TrainedForecaster lstm, String name, List<PreparedSeries> series) {
         List<WindowDataset> each = series.stream().map(s -> WindowDataset.create(s.segments(), lstm.window(),
             lstm.horizon(), SplitFractions.DEFAULT)).toList();
         WindowDataset data = WindowDataset.concat(each);
@@ -108,24 +138,39 @@ final class EvaluateCommand implements Callable<Integer> {
         if (streamBaseline.kind() != ModelKind.PERSISTENCE && streamBaseline.horizon() >= lstm.horizon()) {
             forecasters.add(new OnlineForecaster(streamBaseline));
         }
-        BacktestReport result = new Backtest(lstm.intervals().level(),
-            Map.of(evaluated.name(), lstm.intervals())).run(data, forecasters);
-        out.printf(Locale.ROOT, "%s is scored with the intervals stored in %s, as the stream starts with them (not "
-            + "recalibrated on this file); the baselines' intervals are calibrated on the validation part%n",
-            evaluated.name(), model.getFileName());
-        print(out, result, series.get(0).spec().unit());
-        if (report != null) {
-            List<String> notes = new ArrayList<>();
-            notes.add("Model: " + model.getFileName() + " (" + lstm.bundle().provenance().dataDescription() + ")");
-            notes.add("Data: " + input.describe(name));
-            series.forEach(s -> notes.add(s.summary()));
-            ReportWriter.Written written = ReportWriter.write(result, report, new ReportWriter.Options(
-                "Vitalcast evaluation: " + name, notes, series.get(0).spec().unit(), Math.min(5, lstm.horizon()),
-                null));
-            out.printf("Wrote %s, %s, %s and %s%n", written.markdown(), written.json(), written.forecastPlot(),
-                written.errorPlot());
+        return new Backtest(lstm.intervals().level(), Map.of(evaluated.name(), lstm.intervals()))
+            .run(data, forecasters);
+    }
+
+    /** One line per record: the model against that record's best baseline, fitted on the record alone. */
+    private void printPerRecord(PrintWriter out, TrainedForecaster lstm, String name, List<SeriesGroup> groups) {
+        int[] steps = HeldOutReport.reportedSteps(lstm.horizon());
+        out.printf(Locale.ROOT, "%nPer record (its baselines fitted on its own training part; skill against the best "
+            + "of them at each step):%n%-34s %7s", "record", "windows");
+        for (int step : steps) {
+            out.printf(Locale.ROOT, "  %-38s", "h" + step + ": model / best baseline, skill");
         }
-        return 0;
+        out.println();
+        for (SeriesGroup group : groups) {
+            WindowDataset alone = WindowDataset.create(group.series().segments(), lstm.window(), lstm.horizon(),
+                SplitFractions.DEFAULT);
+            if (alone.train().size() == 0 || alone.validation().size() == 0 || alone.test().size() == 0) {
+                out.printf(Locale.ROOT, "%-34s too short to score alone (%d steps): pooled only%n", group.name(),
+                    group.series().totalSteps());
+                continue;
+            }
+            BacktestReport report = backtest(lstm, name, List.of(group.series()));
+            ForecasterResult evaluated = report.results().get(0);
+            out.printf(Locale.ROOT, "%-34s %7d", group.name(), report.testWindows().size());
+            for (int step : steps) {
+                int h = step - 1;
+                java.util.Optional<ForecasterResult> best = report.bestBaseline(h);
+                out.printf(Locale.ROOT, "  %7.3f / %7.3f %-14s %6.1f%%", evaluated.metrics().rmse()[h],
+                    best.map(b -> b.metrics().rmse()[h]).orElse(Double.NaN),
+                    best.map(ForecasterResult::name).orElse("-"), 100 * evaluated.skill()[h]);
+            }
+            out.println();
+        }
     }
 
     static void print(PrintWriter out, BacktestReport report, String unit) {

@@ -91,6 +91,21 @@ class TrainPopulationCommandTest {
     }
 
     @Test
+    void shouldEvaluateOnSeveralRecordsEachAgainstItsOwnBestBaselineAndPooled() {
+        Path model = temp.resolve("hr.json");
+        assertThat(run(train(model, "--input", records.resolve("a.csv").toString(), "--input",
+            records.resolve("b.csv").toString()))).as(err.toString()).isZero();
+
+        int exit = run("evaluate", "--model", model.toString(), "--input", records.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("Per record (its baselines fitted on its own training part")
+            .contains("Pooled over the 3 records");
+        assertThat(text.lines().filter(line -> line.matches("[abc]\\.csv:p-\\d +\\d+ .*%"))).hasSize(3);
+    }
+
+    @Test
     void shouldFailInOneLineWhenTheRecordHoldOutCannotBeMadeOrAnInputIsMissing() {
         Path model = temp.resolve("hr.json");
         String a = records.resolve("a.csv").toString();
