@@ -5,22 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.vitalcast.alerting.AlertKind;
 import io.vitalcast.backtest.PublishedForecastScore;
-import io.vitalcast.backtest.TopologyReplay;
 import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.PreparedSeries;
-import io.vitalcast.data.Reading;
 import io.vitalcast.data.SignalCatalog;
-import io.vitalcast.data.SignalSpec;
-import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
 import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.DirectAutoregressiveForecaster;
@@ -89,9 +83,11 @@ final class CrossRecordsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** One held-out record's figures. */
-    private record Scored(SeriesGroup record, int fold, PublishedForecastScore.Result score, boolean baseOnly,
-                          double deviationsPerHour, double baselineDeviationsPerHour) {
+    /** One held-out record's figures, with the fold it was held out in. */
+    private record Scored(int fold, boolean baseOnly, StreamScoring.Scored figures) {
+        SeriesGroup record() {
+            return figures.record();
+        }
     }
 
     @Override
@@ -122,6 +118,7 @@ final class CrossRecordsCommand implements Callable<Integer> {
             List.of(new Setting("bootstrap.servers", "in-process:0", "cross-records")));
         out.printf(Locale.ROOT, "%d records of %s in %d folds; scored from %.0f%% of each held-out record%n",
             records.size(), signal, k, 100 * scoredFrom);
+        StreamScoring scoring = new StreamScoring(input, signal, catalog, configuration, scoredFrom);
         List<Scored> scored = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
             List<SeriesGroup> held = new ArrayList<>();
@@ -144,22 +141,21 @@ final class CrossRecordsCommand implements Callable<Integer> {
                     : "best epoch " + (trained.training().bestEpoch() + 1));
             List<Forecaster> population = populationBaselines(windows, model);
             for (SeriesGroup record : held) {
-                Scored result = score(record, fold, model, baseOnly, population, configuration, catalog);
+                Scored result = new Scored(fold, baseOnly, scoring.score(record, model, population));
                 scored.add(result);
-                printRecord(out, result, model.horizon());
+                StreamScoring.printRecord(out, result.figures(), baseOnly ? " (model: AR base only)" : "");
             }
             out.flush();
         }
-        int[] steps = HeldOutReport.reportedSteps(scoredHorizon(scored));
-        printSummary(out, "all " + scored.size() + " held-out records", scored, steps);
+        printSummary(out, "all " + scored.size() + " held-out records", scored);
         if (tuning != null) {
             List<Scored> chose = scored.stream().filter(s -> tuning.matcher(s.record().name()).find()).toList();
             List<Scored> others = scored.stream().filter(s -> !chose.contains(s)).toList();
             if (!chose.isEmpty()) {
-                printSummary(out, chose.size() + " records that chose settings (" + tuning + ")", chose, steps);
+                printSummary(out, chose.size() + " records that chose settings (" + tuning + ")", chose);
             }
             if (!others.isEmpty()) {
-                printSummary(out, others.size() + " records that did not", others, steps);
+                printSummary(out, others.size() + " records that did not", others);
             }
         }
         if (csv != null) {
@@ -185,9 +181,9 @@ final class CrossRecordsCommand implements Callable<Integer> {
     private List<Forecaster> populationBaselines(WindowDataset windows, TrainedForecaster model) {
         List<Forecaster> baselines = new ArrayList<>();
         baselines.add(new PersistenceForecaster());
-        baselines.add(new Named("population direct_ar",
+        baselines.add(new StreamScoring.Named("population direct_ar",
             DirectAutoregressiveForecaster.fitChoosingOrder(windows)));
-        baselines.add(new Named("population holt_per_step",
+        baselines.add(new StreamScoring.Named("population holt_per_step",
             HorizonHoltForecaster.fit(windows.train().series(), model.window(), model.horizon())));
         OnlineModel stream = ModelRegistry.baselines().modelOf(signal);
         if (stream.kind() != ModelKind.PERSISTENCE && stream.horizon() >= model.horizon()) {
@@ -196,160 +192,28 @@ final class CrossRecordsCommand implements Callable<Integer> {
         return baselines;
     }
 
-    private Scored score(SeriesGroup record, int fold, TrainedForecaster model, boolean baseOnly,
-                         List<Forecaster> population, VitalcastConfig configuration, SignalCatalog catalog) {
-        PreparedSeries series = record.series();
-        SignalSpec spec = series.spec().withQuality(configuration.signals().get(signal).quality());
-        List<Reading> readings = input.readingsOf(record, signal, catalog);
-        List<Forecaster> baselines = new ArrayList<>(population);
-        baselines.addAll(ownBaselines(series, model));
-        var settings = BacktestCommand.replaySettings(configuration, signal, spec);
-        TopologyReplay.Output replay = TopologyReplay.run(readings, settings, ModelRegistry.of(model));
-        TopologyReplay.Output baselineReplay = TopologyReplay.run(readings, settings, ModelRegistry.baselines());
-        long first = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
-        long last = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
-        PublishedForecastScore.Result score = PublishedForecastScore.score(readings, spec, replay.forecasts(),
-            model.horizon(), scoredFrom, baselines);
-        return new Scored(record, fold, score, baseOnly, replay.openedPerHour(AlertKind.DEVIATION, last - first),
-            baselineReplay.openedPerHour(AlertKind.DEVIATION, last - first));
-    }
-
-    /** A direct AR and a Holt per step fitted on the record's own steps before the scored part. */
-    private List<Forecaster> ownBaselines(PreparedSeries series, TrainedForecaster model) {
-        SplitFractions before = new SplitFractions(scoredFrom - 0.15, 0.15, 1 - scoredFrom);
-        WindowDataset own = WindowDataset.ofSeries(List.of(series), model.window(), model.horizon(),
-            List.of(before));
-        if (own.train().size() == 0 || own.validation().size() == 0) {
-            return List.of();
-        }
-        return List.of(new Named("own direct_ar", DirectAutoregressiveForecaster.fitChoosingOrder(own)),
-            new Named("own holt_per_step", HorizonHoltForecaster.fit(own.train().series(), model.window(),
-                model.horizon())));
-    }
-
-    private static int scoredHorizon(List<Scored> scored) {
-        return scored.get(0).score().points().length;
-    }
-
-    private static void printRecord(PrintWriter out, Scored s, int horizon) {
-        PublishedForecastScore.Result score = s.score();
-        PublishedForecastScore.Row published = score.published();
-        for (int step : HeldOutReport.reportedSteps(horizon)) {
-            int h = step - 1;
-            var best = score.bestBaseline(h);
-            out.printf(Locale.ROOT, "  %-34s h%-2d %6d points  model RMSE %8.4f  best baseline %-26s %8.4f  "
-                    + "skill %6.1f%%  coverage %5.1f%%%n", s.record().name(), step, score.points()[h],
-                published.rmse()[h], best.map(PublishedForecastScore.Row::name).orElse("-"),
-                best.map(b -> b.rmse()[h]).orElse(Double.NaN), 100 * skill(score, h), 100 * published.coverage()[h]);
-        }
-        out.printf(Locale.ROOT, "  %-34s DEVIATION alerts opened per hour: %.1f with the model, %.1f with the stream "
-            + "baseline%s%n", s.record().name(), s.deviationsPerHour(), s.baselineDeviationsPerHour(),
-            s.baseOnly() ? " (model: AR base only)" : "");
-    }
-
-    private static double skill(PublishedForecastScore.Result score, int h) {
-        return score.bestBaseline(h).map(b -> 1 - score.published().rmse()[h] / b.rmse()[h]).orElse(Double.NaN);
-    }
-
-    private static void printSummary(PrintWriter out, String title, List<Scored> scored, int[] steps) {
-        out.printf(Locale.ROOT, "%nOver %s (skill: 1 - model RMSE / best baseline RMSE on the same points, each "
-            + "record's best)%n", title);
-        out.printf(Locale.ROOT, "%5s %12s %12s %12s %22s %14s %14s%n", "step", "mean skill", "min skill",
-            "max skill", "records model worse", "mean coverage", "coverage range");
-        for (int step : steps) {
-            int h = step - 1;
-            double sum = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double coverageSum = 0;
-            double coverageMin = Double.POSITIVE_INFINITY;
-            double coverageMax = Double.NEGATIVE_INFINITY;
-            int worse = 0;
-            int counted = 0;
-            for (Scored s : scored) {
-                double skill = skill(s.score(), h);
-                double coverage = s.score().published().coverage()[h];
-                if (!Double.isFinite(skill)) {
-                    continue;
-                }
-                counted++;
-                sum += skill;
-                min = Math.min(min, skill);
-                max = Math.max(max, skill);
-                worse += skill < 0 ? 1 : 0;
-                coverageSum += coverage;
-                coverageMin = Math.min(coverageMin, coverage);
-                coverageMax = Math.max(coverageMax, coverage);
-            }
-            out.printf(Locale.ROOT, "%5d %11.1f%% %11.1f%% %11.1f%% %15d of %-4d %13.1f%% %6.1f-%5.1f%%%n", step,
-                100 * sum / counted, 100 * min, 100 * max, worse, counted, 100 * coverageSum / counted,
-                100 * coverageMin, 100 * coverageMax);
-        }
-        out.printf(Locale.ROOT, "DEVIATION alerts opened per hour, mean over records: %.2f with the model, %.2f with "
-            + "the stream baseline%n", scored.stream().mapToDouble(Scored::deviationsPerHour).average().orElse(0),
-            scored.stream().mapToDouble(Scored::baselineDeviationsPerHour).average().orElse(0));
-        Map<String, double[]> pooled = new LinkedHashMap<>();
-        int horizon = scoredHorizon(scored);
-        for (Scored s : scored) {
-            for (PublishedForecastScore.Row row : s.score().rows()) {
-                double[] sums = pooled.computeIfAbsent(row.name(), n -> new double[2 * horizon]);
-                for (int h = 0; h < horizon; h++) {
-                    if (Double.isFinite(row.rmse()[h])) {
-                        sums[h] += row.rmse()[h] * row.rmse()[h] * s.score().points()[h];
-                        sums[horizon + h] += s.score().points()[h];
-                    }
-                }
-            }
-        }
-        out.printf(Locale.ROOT, "Pooled RMSE over every scored point:%n%-30s", "forecaster");
-        for (int step : steps) {
-            out.printf(Locale.ROOT, " %9s", "h" + step);
-        }
-        out.println();
-        pooled.forEach((name, sums) -> {
-            out.printf(Locale.ROOT, "%-30s", name);
-            for (int step : steps) {
-                out.printf(Locale.ROOT, " %9.4f", Math.sqrt(sums[step - 1] / sums[horizon + step - 1]));
-            }
-            out.println();
-        });
+    private static void printSummary(PrintWriter out, String title, List<Scored> scored) {
+        StreamScoring.printSummary(out, title, scored.stream().map(Scored::figures).toList());
     }
 
     private void writeCsv(List<Scored> scored) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("record,fold,h,points,model_rmse,best_baseline,best_baseline_rmse,skill,coverage,"
             + "deviation_per_hour,baseline_deviation_per_hour,base_only");
-        for (Scored s : scored) {
+        for (Scored each : scored) {
+            StreamScoring.Scored s = each.figures();
             PublishedForecastScore.Result score = s.score();
             for (int h = 0; h < score.points().length; h++) {
                 int step = h;
                 var best = score.bestBaseline(h);
                 lines.add(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6f,%s,%.6f,%.6f,%.6f,%.3f,%.3f,%b",
-                    s.record().name(), s.fold() + 1, h + 1, score.points()[h], score.published().rmse()[h],
+                    s.record().name(), each.fold() + 1, h + 1, score.points()[h], score.published().rmse()[h],
                     best.map(PublishedForecastScore.Row::name).orElse(""),
-                    best.map(b -> b.rmse()[step]).orElse(Double.NaN), skill(score, h),
+                    best.map(b -> b.rmse()[step]).orElse(Double.NaN), s.skill(h),
                     score.published().coverage()[h], s.deviationsPerHour(), s.baselineDeviationsPerHour(),
-                    s.baseOnly()));
+                    each.baseOnly()));
             }
         }
         Files.write(csv, lines);
-    }
-
-    /** A baseline under the name that says what it was fitted on. */
-    private record Named(String name, Forecaster forecaster) implements Forecaster {
-        @Override
-        public int minHistory() {
-            return forecaster.minHistory();
-        }
-
-        @Override
-        public double[] forecast(double[] history, int horizon) {
-            return forecaster.forecast(history, horizon);
-        }
-
-        @Override
-        public boolean isBaseline() {
-            return true;
-        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.vitalcast.config.Setting;
+import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SplitFractions;
@@ -44,7 +46,9 @@ import picocli.CommandLine.Spec;
  * is run one step at a time over each whole series from the start of every segment, as the stream runs it, and
  * scored on the same test windows as the baselines. The baselines are the ones a user would compare with, each
  * tuned as that user would tune it (a direct AR per horizon step, a Holt fitted per step), so that skill against
- * the best of them is not flattered by a weak one.
+ * the best of them is not flattered by a weak one. Then each record is replayed through the production topology
+ * with the model, with the online calibration and adaptation a series runs, and its published forecasts are scored
+ * on the test part, as {@code experiment cross-records} scores them.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Backtest a model file against every baseline on held-out data.")
@@ -68,6 +72,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ma-window", defaultValue = "5", description = "Steps of the moving-average baseline (default ${DEFAULT-VALUE}).")
     int maWindow;
 
+    @Option(names = "--scored-from", defaultValue = "0.85", paramLabel = "FRACTION",
+        description = "Through the stream, only forecasts made after this fraction of each record are scored; the "
+            + "record's own baselines there are fitted before it (default ${DEFAULT-VALUE}, the test part).")
+    double scoredFrom;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Vitalcast configuration of the replay through the stream (default: the built-in defaults, "
+            + "as run's).")
+    Path config;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -75,6 +89,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.atLeast("--ar-order", 1, arOrder);
         OptionChecks.atLeast("--ma-window", 1, maWindow);
+        if (!(scoredFrom >= 0.3 && scoredFrom < 1)) {
+            throw new UserException("--scored-from must be at least 0.3 and below 1, was " + scoredFrom);
+        }
         if (report != null) {
             OptionChecks.writableDirectory("--report", report);
         }
@@ -102,6 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 + "all of them):%n", groups.size());
         }
         print(out, result, series.get(0).spec().unit());
+        printThroughStream(out, lstm, name, groups);
         if (report != null) {
             List<String> notes = new ArrayList<>();
             notes.add("Model: " + model.getFileName() + " (" + lstm.bundle().provenance().dataDescription() + ")");
@@ -140,6 +158,43 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         return new Backtest(lstm.intervals().level(), Map.of(evaluated.name(), lstm.intervals()))
             .run(data, forecasters);
+    }
+
+    /**
+     * Each record replayed through the production topology with the model, as a new patient meets it: the stored
+     * intervals, the online calibration and adaptation, the alert policy; nothing fitted on the record but the
+     * record's own baselines, before the scored part.
+     */
+    private void printThroughStream(PrintWriter out, TrainedForecaster lstm, String name, List<SeriesGroup> groups) {
+        // each replay would otherwise repeat the test driver's start-up warnings
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        VitalcastConfig configuration = VitalcastConfig.load(config, Map.of(),
+            List.of(new Setting("bootstrap.servers", "in-process:0", "evaluate")));
+        StreamScoring scoring = new StreamScoring(input, name, SignalCatalog.defaults(), configuration, scoredFrom);
+        List<Forecaster> baselines = new ArrayList<>(List.of(new PersistenceForecaster()));
+        OnlineModel streamBaseline = ModelRegistry.baselines().modelOf(name);
+        if (streamBaseline.kind() != ModelKind.PERSISTENCE && streamBaseline.horizon() >= lstm.horizon()) {
+            baselines.add(new OnlineForecaster(streamBaseline));
+        }
+        out.printf(Locale.ROOT, "%nThrough the stream, as run meets a new patient (%s's stored intervals, online "
+            + "calibration and adaptation, the alert policy), the forecasts published after %.0f%% of each record "
+            + "against persistence, the stream's baseline, and a direct AR and a Holt per step fitted on the "
+            + "record's own steps before them:%n", model.getFileName(), 100 * scoredFrom);
+        List<StreamScoring.Scored> scored = new ArrayList<>();
+        for (SeriesGroup group : groups) {
+            StreamScoring.Scored s = scoring.score(group, lstm, baselines);
+            if (s.score().points()[0] == 0) {
+                out.printf(Locale.ROOT, "  %-34s no forecast published after %.0f%% of it%n", group.name(),
+                    100 * scoredFrom);
+                continue;
+            }
+            scored.add(s);
+            StreamScoring.printRecord(out, s, "");
+        }
+        if (scored.size() > 1) {
+            StreamScoring.printSummary(out, scored.size() + " records", scored);
+        }
+        out.flush();
     }
 
     /** One line per record: the model against that record's best baseline, fitted on the record alone. */

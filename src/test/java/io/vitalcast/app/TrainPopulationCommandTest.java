@@ -103,6 +103,33 @@ class TrainPopulationCommandTest {
         assertThat(text).contains("Per record (its baselines fitted on its own training part")
             .contains("Pooled over the 3 records");
         assertThat(text.lines().filter(line -> line.matches("[abc]\\.csv:p-\\d +\\d+ .*%"))).hasSize(3);
+        assertThat(text).contains("Through the stream, as run meets a new patient").contains("Over 3 records")
+            .contains("own direct_ar");
+        assertThat(text.lines().filter(line -> line.matches(" +[abc]\\.csv:p-\\d +h5 +\\d+ points +model RMSE .*")))
+            .hasSize(3);
+    }
+
+    @Test
+    void shouldScoreThroughTheStreamWithTheOnlineAdaptationTheConfigurationSets() throws Exception {
+        Path model = temp.resolve("hr.json");
+        assertThat(run(train(model, "--input", records.resolve("a.csv").toString(), "--input",
+            records.resolve("b.csv").toString()))).as(err.toString()).isZero();
+        Path off = temp.resolve("off.properties");
+        Files.writeString(off, "vitalcast.forecasts.adaptation=off\n");
+        String c = records.resolve("c.csv").toString();
+
+        assertThat(run("evaluate", "--model", model.toString(), "--input", c)).as(err.toString()).isZero();
+        List<String> adapted = streamLines(out.toString());
+        assertThat(run("evaluate", "--model", model.toString(), "--input", c, "--config", off.toString()))
+            .as(err.toString()).isZero();
+        List<String> population = streamLines(out.toString());
+
+        assertThat(adapted).hasSize(4);
+        assertThat(population).hasSize(4).isNotEqualTo(adapted);
+    }
+
+    private static List<String> streamLines(String text) {
+        return text.lines().filter(line -> line.startsWith("  c.csv:p-3 ")).toList();
     }
 
     @Test
