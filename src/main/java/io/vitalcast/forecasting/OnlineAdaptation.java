@@ -5,24 +5,30 @@ import java.util.Arrays;
 /**
  * One series' online adaptation of a population model's forecast to its patient, per horizon step, without
  * retraining the network: a linear correction of the model's error from what the series just did, learned online by
- * normalised least mean squares with a constant step (so that it follows the patient). A population model fitted
+ * recursive least squares with forgetting (so that it follows the patient). A population model fitted
  * across patients reverts towards the population's typical level and dynamics; a patient whose heart rate sits at
  * 100 bpm, or swings faster than most, is forecast with errors that depend on where the series stands, not only a
  * constant bias. The correction at horizon step h is {@code w_h . x}, where the features {@code x} of the origin are
- * an intercept, the distance of the last value from the series' own running level, and its last two changes, each
- * in units of the series' own running size of a change; with the intercept alone this is the bias correction that
- * came before it.
+ * an intercept, the distance of the last value from the series' own running level, and its last six changes, each
+ * in units of the series' own running size of a change: what a direct autoregression fitted on the patient's own
+ * past would use, learned as the patient's readings arrive. With the intercept alone this is the bias correction of
+ * an earlier version. The weights of all horizon steps share one inverse correlation of the features (their origins
+ * are the same, each step's only scored later), updated when the step-1 error of an origin arrives, so that the cost
+ * is O(features^2 + horizon x features) per step.
  *
  * <p>Guarded so that it cannot make the series worse than the population model on average: both the model's raw
  * squared error and the squared error the correction would have had (the correction as it stood before the step,
  * so the comparison is out of sample) are tracked online, and the correction is applied at a step only while its
  * running error is the lower one, after a warm-up; and a correction is never larger than the model's typical raw
  * error at that step (its running root mean square), so that a jump the series has not shown before (an artefact
- * before the signal-quality rules catch it) cannot make the correction forecast a swing of its own. The features of each origin still to be scored are kept, most
- * recent first, as the series keeps its recent forecasts, so that an error reaching horizon step h updates the
- * weights with the features its forecast was made from. O(horizon x features) state and work per step.
+ * before the signal-quality rules catch it) cannot make the correction forecast a swing of its own. The features of
+ * each origin still to be scored are kept, most recent first, as the series keeps its recent forecasts, so that an error reaching horizon step h updates the
+ * weights with the features its forecast was made from.
  *
  * @param weights   correction weights, {@link #FEATURES} per 0-based horizon step, row by row
+ * @param precision the recursive least squares' inverse correlation of the features, {@link #FEATURES} squared
+ *                  row by row, shared by the horizon steps (whose origins are the same, only scored later); empty
+ *                  before the first error
  * @param origins   the features of the origins whose forecasts are still to be scored, most recent first
  * @param level     running level of the series' values (NaN before the first)
  * @param change    running mean absolute change between consecutive values (NaN before the second value)
@@ -30,24 +36,30 @@ import java.util.Arrays;
  * @param fitSquare running mean squared error of the raw forecast plus the correction per step
  * @param count     errors seen at step 1
  */
-public record OnlineAdaptation(double[] weights, double[][] origins, double level, double change,
-                               double[] rawSquare, double[] fitSquare, long count) {
-    /** Features of an origin: intercept, distance from the running level, last change, the change before it. */
-    public static final int FEATURES = 4;
+public record OnlineAdaptation(double[] weights, double[] precision, double[][] origins, double level,
+                               double change, double[] rawSquare, double[] fitSquare, long count) {
+    /** Features of an origin: intercept, distance from the running level, and the last six changes, newest first. */
+    public static final int FEATURES = 8;
     /** Weight of the newest error in the guard's running errors: about the last 50 steps count. */
     public static final double FORGETTING = 0.02;
-    /** Step of the normalised least-mean-squares update of the weights. */
-    public static final double STEP = 0.05;
+    /** Forgetting factor of the recursive least squares: about the last 100 origins count. */
+    public static final double RLS_FORGETTING = 0.99;
+    /** The inverse correlation of the features before any origin, and the most uncertain it may become again. */
+    public static final double INITIAL_PRECISION = 10;
     /** Weight of the newest value in the running level: about the last 100 steps. */
     public static final double LEVEL_RATE = 0.01;
     /** Errors at step 1 before the correction may be applied. */
     public static final int WARM_UP = 50;
     /** Features are clipped to this many running changes, so that an artefact cannot throw the weights. */
     private static final double FEATURE_LIMIT = 5;
-    private static final OnlineAdaptation NONE = new OnlineAdaptation(new double[0], new double[0][],
+    private static final OnlineAdaptation NONE = new OnlineAdaptation(new double[0], new double[0], new double[0][],
         Double.NaN, Double.NaN, new double[0], new double[0], 0);
 
     public OnlineAdaptation {
+        if (precision.length != 0 && precision.length != FEATURES * FEATURES) {
+            throw new IllegalArgumentException("precision of " + precision.length + " values, not " + FEATURES
+                + " x " + FEATURES);
+        }
         if (weights.length != rawSquare.length * FEATURES || fitSquare.length != rawSquare.length) {
             throw new IllegalArgumentException("weights for " + weights.length / FEATURES + " steps, errors for "
                 + rawSquare.length + " and " + fitSquare.length);
@@ -74,8 +86,8 @@ public record OnlineAdaptation(double[] weights, double[][] origins, double leve
         for (int h = 0; h < bias.length; h++) {
             weights[h * FEATURES] = bias[h];
         }
-        return new OnlineAdaptation(weights, new double[0][], Double.NaN, Double.NaN, rawSquare.clone(),
-            fitSquare.clone(), count);
+        return new OnlineAdaptation(weights, new double[0], new double[0][], Double.NaN, Double.NaN,
+            rawSquare.clone(), fitSquare.clone(), count);
     }
 
     /** Whether the correction of a 1-based horizon step is in use: warmed up and better than the raw forecast. */
@@ -104,8 +116,9 @@ public record OnlineAdaptation(double[] weights, double[][] origins, double leve
             return x;
         }
         x[1] = clip((history[n - 1] - level) / change);
-        x[2] = n >= 2 ? clip((history[n - 1] - history[n - 2]) / change) : 0;
-        x[3] = n >= 3 ? clip((history[n - 2] - history[n - 3]) / change) : 0;
+        for (int lag = 0; lag < FEATURES - 2; lag++) {
+            x[2 + lag] = n >= lag + 2 ? clip((history[n - 1 - lag] - history[n - 2 - lag]) / change) : 0;
+        }
         return x;
     }
 
@@ -132,6 +145,8 @@ public record OnlineAdaptation(double[] weights, double[][] origins, double leve
         double[] nextWeights = Arrays.copyOf(weights, length * FEATURES);
         double[] nextRaw = Arrays.copyOf(rawSquare, length);
         double[] nextFit = Arrays.copyOf(fitSquare, length);
+        double[] p = precision.length == 0 ? initialPrecision() : precision;
+        double[] px = new double[FEATURES];
         for (int h = 0; h < rawErrors.length; h++) {
             double error = rawErrors[h];
             if (Double.isNaN(error)) {
@@ -141,13 +156,14 @@ public record OnlineAdaptation(double[] weights, double[][] origins, double leve
             double corrected = error - dot(nextWeights, h, x);
             nextRaw[h] += FORGETTING * (error * error - nextRaw[h]);
             nextFit[h] += FORGETTING * (corrected * corrected - nextFit[h]);
-            double gain = STEP * corrected / (1 + dot(x, x));
+            double denominator = RLS_FORGETTING + multiply(p, x, px);
             for (int j = 0; j < FEATURES; j++) {
-                nextWeights[h * FEATURES + j] += gain * x[j];
+                nextWeights[h * FEATURES + j] += px[j] / denominator * corrected;
             }
         }
         boolean stepOne = rawErrors.length > 0 && !Double.isNaN(rawErrors[0]);
-        return new OnlineAdaptation(nextWeights, origins, level, change, nextRaw, nextFit,
+        double[] nextPrecision = stepOne ? forget(p, 0 < origins.length ? origins[0] : intercept(), px) : p;
+        return new OnlineAdaptation(nextWeights, nextPrecision, origins, level, change, nextRaw, nextFit,
             count + (stepOne ? 1 : 0));
     }
 
@@ -162,7 +178,7 @@ public record OnlineAdaptation(double[] weights, double[][] origins, double leve
             double step = Math.abs(value - previous);
             nextChange = Double.isFinite(change) ? change + FORGETTING * (step - change) : step;
         }
-        return new OnlineAdaptation(weights, origins, nextLevel, nextChange, rawSquare, fitSquare, count);
+        return new OnlineAdaptation(weights, precision, origins, nextLevel, nextChange, rawSquare, fitSquare, count);
     }
 
     /** This adaptation with a new origin's features first among those to be scored, keeping at most {@code horizon}. */
@@ -170,13 +186,13 @@ public record OnlineAdaptation(double[] weights, double[][] origins, double leve
         double[][] next = new double[Math.min(horizon, origins.length + 1)][];
         next[0] = features.clone();
         System.arraycopy(origins, 0, next, 1, next.length - 1);
-        return new OnlineAdaptation(weights, next, level, change, rawSquare, fitSquare, count);
+        return new OnlineAdaptation(weights, precision, next, level, change, rawSquare, fitSquare, count);
     }
 
     /** This adaptation with no origin to be scored, as after a gap, where the series' recent forecasts are dropped. */
     public OnlineAdaptation withoutOrigins() {
         return origins.length == 0 ? this
-            : new OnlineAdaptation(weights, new double[0][], level, change, rawSquare, fitSquare, count);
+            : new OnlineAdaptation(weights, precision, new double[0][], level, change, rawSquare, fitSquare, count);
     }
 
     private double correction(int h, double[] features) {
@@ -194,12 +210,53 @@ public record OnlineAdaptation(double[] weights, double[][] origins, double leve
         return sum;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
+    /** {@code P x} into {@code px}; returns {@code x' P x}. */
+    private static double multiply(double[] p, double[] x, double[] px) {
+        double quadratic = 0;
+        for (int i = 0; i < FEATURES; i++) {
+            double sum = 0;
+            for (int j = 0; j < FEATURES; j++) {
+                sum += p[i * FEATURES + j] * x[j];
+            }
+            px[i] = sum;
+            quadratic += x[i] * sum;
         }
-        return sum;
+        return quadratic;
+    }
+
+    /**
+     * The inverse correlation after one more origin, forgetting the older ones: {@code (P - P x x' P / (lambda +
+     * x' P x)) / lambda}, kept symmetric, and scaled back when its trace exceeds that of the initial one, so that
+     * directions the features stop exploring (a steady series) cannot wind it up.
+     */
+    private static double[] forget(double[] p, double[] x, double[] px) {
+        double denominator = RLS_FORGETTING + multiply(p, x, px);
+        double[] next = new double[FEATURES * FEATURES];
+        double trace = 0;
+        for (int i = 0; i < FEATURES; i++) {
+            for (int j = i; j < FEATURES; j++) {
+                double value = (p[i * FEATURES + j] - px[i] * px[j] / denominator) / RLS_FORGETTING;
+                next[i * FEATURES + j] = value;
+                next[j * FEATURES + i] = value;
+            }
+            trace += next[i * FEATURES + i];
+        }
+        double limit = FEATURES * INITIAL_PRECISION;
+        if (!(trace <= limit)) {
+            double scale = Double.isFinite(trace) ? limit / trace : 0;
+            for (int k = 0; k < next.length; k++) {
+                next[k] = scale == 0 ? (k % (FEATURES + 1) == 0 ? INITIAL_PRECISION : 0) : next[k] * scale;
+            }
+        }
+        return next;
+    }
+
+    private static double[] initialPrecision() {
+        double[] p = new double[FEATURES * FEATURES];
+        for (int i = 0; i < FEATURES; i++) {
+            p[i * FEATURES + i] = INITIAL_PRECISION;
+        }
+        return p;
     }
 
     private static double[] intercept() {

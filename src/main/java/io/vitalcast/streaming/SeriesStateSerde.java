@@ -35,7 +35,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * JSON of the same state was several kilobytes of text per step and dominated the forecaster's throughput.
  * Versioned by a leading byte; every older layout is still read.
  *
- * <p>Version 5 (written) is version 4 with the online adaptation of {@link OnlineAdaptation} as it now is: its
+ * <p>Version 6 (written) is version 5 with the number of the adaptation's features first (so that a later change of
+ * the features needs no new layout: a state of another count is read with the weights of the features it has, the
+ * others starting at 0) and the recursive least squares' inverse correlation of the features after the correction
+ * weights. A version-5 state (four features, learned by least mean squares) is read so, its least squares started
+ * afresh.
+ *
+ * <p>Version 5 is version 4 with the online adaptation of {@link OnlineAdaptation} as it now is: its
  * correction weights per horizon step, the features of the origins still to be scored, the series' running level
  * and size of a change, the raw and corrected squared errors per step and the count. A version-4 state's bias per
  * step is read as the intercept of those weights, with its guard, so an upgrade keeps each series' correction.
@@ -58,7 +64,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * trust a state of unknown origin (keeping the history and the alert states).
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 5;
+    static final byte VERSION = 6;
+    private static final byte VERSION_5 = 5;
+    /** Features of version 5's adaptation: intercept, distance from the level, the last two changes. */
+    private static final int VERSION_5_FEATURES = 4;
+    private static final int MAX_FEATURES = 64;
     private static final byte VERSION_4 = 4;
     private static final byte VERSION_1 = 1;
     private static final byte VERSION_2 = 2;
@@ -163,7 +173,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             forecasts.rows(), forecasts.halfWidthRows(), readRecent(in, null));
         OnlineAdaptation adaptation = version == VERSION_4
             ? OnlineAdaptation.ofBias(readArray(in), readArray(in), readArray(in), in.readLong())
-            : readAdaptation(in);
+            : readAdaptation(in, version);
         return new SeriesState(steps, adjusted, residuals, model, AlertStates.of(alerts), quality, intervals,
             adaptation);
     }
@@ -226,7 +236,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     }
 
     private static void writeAdaptation(DataOutputStream out, OnlineAdaptation adaptation) throws IOException {
+        out.writeInt(OnlineAdaptation.FEATURES);
         writeArray(out, adaptation.weights());
+        writeArray(out, adaptation.precision());
         out.writeInt(adaptation.origins().length);
         for (double[] origin : adaptation.origins()) {
             for (double x : origin) {
@@ -240,17 +252,43 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         out.writeLong(adaptation.count());
     }
 
-    private static OnlineAdaptation readAdaptation(DataInputStream in) throws IOException {
+    private static OnlineAdaptation readAdaptation(DataInputStream in, byte version) throws IOException {
+        int features = version == VERSION_5 ? VERSION_5_FEATURES : in.readInt();
+        if (features < 1 || features > MAX_FEATURES) {
+            throw new SerializationException("series state with " + features + " adaptation features");
+        }
         double[] weights = readArray(in);
-        double[][] origins = new double[checkedLength(in, in.readInt(),
-            OnlineAdaptation.FEATURES * Double.BYTES)][OnlineAdaptation.FEATURES];
+        double[] precision = version == VERSION_5 ? new double[0] : readArray(in);
+        double[][] origins = new double[checkedLength(in, in.readInt(), features * Double.BYTES)][features];
         for (double[] origin : origins) {
             for (int j = 0; j < origin.length; j++) {
                 origin[j] = in.readDouble();
             }
         }
-        return new OnlineAdaptation(weights, origins, in.readDouble(), in.readDouble(), readArray(in), readArray(in),
-            in.readLong());
+        double level = in.readDouble();
+        double change = in.readDouble();
+        double[] rawSquare = readArray(in);
+        double[] fitSquare = readArray(in);
+        long count = in.readLong();
+        if (features != OnlineAdaptation.FEATURES) {
+            weights = widened(weights, features);
+            precision = new double[0];
+            for (int i = 0; i < origins.length; i++) {
+                origins[i] = Arrays.copyOf(origins[i], OnlineAdaptation.FEATURES);
+            }
+        }
+        return new OnlineAdaptation(weights, precision, origins, level, change, rawSquare, fitSquare, count);
+    }
+
+    /** Weights of {@code features} per step, as weights of the current features (the ones added start at 0). */
+    private static double[] widened(double[] weights, int features) {
+        int steps = weights.length / features;
+        int current = OnlineAdaptation.FEATURES;
+        double[] out = new double[steps * current];
+        for (int h = 0; h < steps; h++) {
+            System.arraycopy(weights, h * features, out, h * current, Math.min(features, current));
+        }
+        return out;
     }
 
     private static void writeArray(DataOutputStream out, double[] values) throws IOException {

@@ -110,13 +110,15 @@ class OnlineAdaptationTest {
     @Test
     void shouldNeverCorrectByMoreThanTheModelsTypicalErrorAtThatStep() {
         OnlineAdaptation adaptation = OnlineAdaptation.none();
-        double[] features = {1, 1, 0, 0};
+        double[] features = features(1, 1);
         for (int t = 0; t < 500; t++) {
             adaptation = adaptation.withOrigin(features, 1).observe(new double[] {3});
         }
         double typical = Math.sqrt(adaptation.rawSquare()[0]);
 
-        double[] extreme = {1, 5, 5, 5};
+        double[] extreme = new double[OnlineAdaptation.FEATURES];
+        java.util.Arrays.fill(extreme, 5);
+        extreme[0] = 1;
 
         assertThat(adaptation.offsets(1, features)[0]).isCloseTo(3, within(0.1));
         assertThat(adaptation.offsets(1, extreme)[0]).isCloseTo(typical, within(1e-12));
@@ -126,13 +128,62 @@ class OnlineAdaptationTest {
     void shouldKeepTheFeaturesOfTheLastOriginsMostRecentFirstUpToTheHorizon() {
         OnlineAdaptation adaptation = OnlineAdaptation.none();
         for (int i = 1; i <= 3; i++) {
-            adaptation = adaptation.withOrigin(new double[] {1, i, 0, 0}, 2);
+            adaptation = adaptation.withOrigin(features(1, i), 2);
         }
 
         assertThat(adaptation.origins()).hasNumberOfRows(2);
         assertThat(adaptation.origins()[0][1]).isEqualTo(3);
         assertThat(adaptation.origins()[1][1]).isEqualTo(2);
         assertThat(adaptation.withoutOrigins().origins()).isEmpty();
+    }
+
+    /**
+     * A patient whose rate swings in two rhythms at once (periods of 5 and 11 steps), forecast one step ahead by
+     * persistence: the next change follows from the last four changes, which the correction sees (two would not do).
+     */
+    @Test
+    void shouldLearnThePatientsOwnDynamicsFromItsLastChanges() {
+        Random random = new Random(4);
+        OnlineAdaptation adaptation = OnlineAdaptation.none();
+        double[] history = new double[0];
+        int steps = 4000;
+        double raw = 0;
+        double corrected = 0;
+        double pendingRaw = Double.NaN;
+        double pendingOffset = 0;
+        double previous = Double.NaN;
+        for (int t = 0; t < steps; t++) {
+            double next = 75 + 6 * Math.sin(2 * Math.PI * t / 5) + 4 * Math.sin(2 * Math.PI * t / 11)
+                + 0.3 * random.nextGaussian();
+            if (!Double.isNaN(pendingRaw)) {
+                double error = next - pendingRaw;
+                if (t >= steps / 2) {
+                    raw += error * error;
+                    corrected += (error - pendingOffset) * (error - pendingOffset);
+                }
+                adaptation = adaptation.observe(new double[] {error});
+            }
+            adaptation = adaptation.follow(previous, next);
+            previous = next;
+            history = append(history, next, OnlineAdaptation.FEATURES);
+            double[] features = adaptation.features(history);
+            pendingOffset = adaptation.offsets(1, features)[0];
+            pendingRaw = next;
+            adaptation = adaptation.withOrigin(features, 1);
+        }
+
+        assertThat(corrected / raw).as("mean squared error, corrected over persistence's").isLessThan(0.1);
+    }
+
+    private static double[] features(double... leading) {
+        return java.util.Arrays.copyOf(leading, OnlineAdaptation.FEATURES);
+    }
+
+    private static double[] append(double[] history, double value, int keep) {
+        double[] next = java.util.Arrays.copyOfRange(history, Math.max(0, history.length - keep + 1),
+            history.length + 1);
+        next[next.length - 1] = value;
+        return next;
     }
 
     private static double[] append(double[] history, double value) {

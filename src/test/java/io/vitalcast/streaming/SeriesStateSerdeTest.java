@@ -166,7 +166,7 @@ public class SeriesStateSerdeTest {
         byte[] bytes = serde.serializer().serialize("t", stateful);
         SeriesState read = serde.deserializer().deserialize("t", bytes);
 
-        assertThat(bytes[0]).isEqualTo((byte) 5);
+        assertThat(bytes[0]).isEqualTo((byte) 6);
         assertThat(read.model().state()).containsExactly(0.25, -0.5, 1e-9);
         assertThat(read.model().fingerprint()).isEqualTo(0x8badf00ddeadbeefL);
         assertThat(read.steps().segmentSteps()).isEqualTo(42L);
@@ -272,7 +272,7 @@ public class SeriesStateSerdeTest {
         SeriesState again = SeriesStateSerde.read(written);
 
         String text = new String(written, StandardCharsets.ISO_8859_1);
-        assertThat(written[0]).isEqualTo((byte) 5);
+        assertThat(written[0]).isEqualTo((byte) 6);
         assertThat(text).contains("CRITICAL", "WARNING", "FLAT_LINE", "DEVIATION", "LIMIT", "PREDICTED_LIMIT",
             "SENSOR");
         assertThat(again).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
@@ -281,9 +281,22 @@ public class SeriesStateSerdeTest {
 
     @Test
     void shouldRoundTripTheOnlineAdaptationWithTheFeaturesOfItsPendingOrigins() {
-        OnlineAdaptation adaptation = new OnlineAdaptation(new double[] {0.5, -0.25, 0.125, 1, 2, 3, 4, 5},
-            new double[][] {{1, 0.5, -0.5, 2}, {1, 0, 0, 0}}, 71.5, 1.25, new double[] {4, 5}, new double[] {3, 6},
-            123);
+        int features = OnlineAdaptation.FEATURES;
+        double[] weights = new double[2 * features];
+        double[] precision = new double[features * features];
+        double[][] origins = new double[2][features];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = 0.5 - 0.125 * k;
+        }
+        for (int k = 0; k < precision.length; k++) {
+            precision[k] = 0.25 * k;
+        }
+        for (int j = 0; j < features; j++) {
+            origins[0][j] = j % 2 == 0 ? 0.5 * j : -j;
+        }
+        origins[1][0] = 1;
+        OnlineAdaptation adaptation = new OnlineAdaptation(weights, precision, origins, 71.5, 1.25,
+            new double[] {4, 5}, new double[] {3, 6}, 123);
         SeriesState state = new SeriesState(StepHistory.empty(), null, null, null, null, null,
             OnlineCalibration.none(), adaptation);
 
@@ -295,7 +308,7 @@ public class SeriesStateSerdeTest {
     @Test
     void shouldReadAVersionFourBiasAsTheInterceptOfTheCorrectionWithItsGuard() throws Exception {
         byte[] current = SeriesStateSerde.write(SeriesState.empty());
-        int tail = Integer.BYTES + Integer.BYTES + 2 * Double.BYTES + 2 * Integer.BYTES + Long.BYTES;
+        int tail = 4 * Integer.BYTES + 2 * Double.BYTES + 2 * Integer.BYTES + Long.BYTES;
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         bytes.write(current, 0, current.length - tail);
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
@@ -316,6 +329,46 @@ public class SeriesStateSerdeTest {
         assertThat(read.applies(1)).isTrue();
         assertThat(read.applies(2)).as("its guard kept: the correction was worse at step 2").isFalse();
         assertThat(read.offsets(2, read.features(new double[] {70, 72, 71}))).containsExactly(2.5, 0);
+    }
+
+    @Test
+    void shouldReadAVersionFiveAdaptationOfFourFeaturesWithItsWeightsAndTheOthersAtZero() throws Exception {
+        byte[] current = SeriesStateSerde.write(SeriesState.empty());
+        int tail = 4 * Integer.BYTES + 2 * Double.BYTES + 2 * Integer.BYTES + Long.BYTES;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(current, 0, current.length - tail);
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        double[] weights = {0.5, -0.25, 0.125, 1};
+        out.writeInt(weights.length);
+        for (double w : weights) {
+            out.writeDouble(w);
+        }
+        out.writeInt(1);
+        for (double x : new double[] {1, 0.5, -0.5, 2}) {
+            out.writeDouble(x);
+        }
+        out.writeDouble(71.5);
+        out.writeDouble(1.25);
+        for (double[] values : new double[][] {{4}, {3}}) {
+            out.writeInt(values.length);
+            out.writeDouble(values[0]);
+        }
+        out.writeLong(60);
+        byte[] version5 = bytes.toByteArray();
+        version5[0] = 5;
+
+        OnlineAdaptation read = SeriesStateSerde.read(version5).adaptation();
+
+        double[] widened = java.util.Arrays.copyOf(weights, OnlineAdaptation.FEATURES);
+        assertThat(read.weights()).containsExactly(widened);
+        assertThat(read.origins()[0]).containsExactly(java.util.Arrays.copyOf(new double[] {1, 0.5, -0.5, 2},
+            OnlineAdaptation.FEATURES));
+        assertThat(read.precision()).isEmpty();
+        assertThat(read.level()).isEqualTo(71.5);
+        assertThat(read.count()).isEqualTo(60);
+        assertThat(read.applies(1)).isTrue();
+        assertThat(read.observe(new double[] {1}).precision()).hasSize(OnlineAdaptation.FEATURES
+            * OnlineAdaptation.FEATURES);
     }
 
     @Test
