@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -241,9 +242,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         writeArray(out, adaptation.precision());
         out.writeInt(adaptation.origins().length);
         for (double[] origin : adaptation.origins()) {
-            for (double x : origin) {
-                out.writeDouble(x);
-            }
+            writeDoubles(out, origin, 0, origin.length);
         }
         out.writeDouble(adaptation.level());
         out.writeDouble(adaptation.change());
@@ -261,9 +260,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         double[] precision = version == VERSION_5 ? new double[0] : readArray(in);
         double[][] origins = new double[checkedLength(in, in.readInt(), features * Double.BYTES)][features];
         for (double[] origin : origins) {
-            for (int j = 0; j < origin.length; j++) {
-                origin[j] = in.readDouble();
-            }
+            readDoubles(in, origin, 0, origin.length);
         }
         double level = in.readDouble();
         double change = in.readDouble();
@@ -297,9 +294,30 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             return;
         }
         out.writeInt(values.length);
-        for (double v : values) {
-            out.writeDouble(v);
+        writeDoubles(out, values, 0, values.length);
+    }
+
+    /**
+     * Values {@code from} to {@code to} of {@code values}, as {@code writeDouble} would write them one by one (big
+     * endian), in one write: a series state is mostly arrays of doubles, written and read once a step.
+     */
+    private static void writeDoubles(DataOutputStream out, double[] values, int from, int to) throws IOException {
+        if (to <= from) {
+            return;
         }
+        byte[] bytes = new byte[(to - from) * Double.BYTES];
+        ByteBuffer.wrap(bytes).asDoubleBuffer().put(values, from, to - from);
+        out.write(bytes);
+    }
+
+    /** Reads {@link #writeDoubles}'s bytes into {@code values} from {@code from} to {@code to}. */
+    private static void readDoubles(DataInputStream in, double[] values, int from, int to) throws IOException {
+        if (to <= from) {
+            return;
+        }
+        byte[] bytes = new byte[(to - from) * Double.BYTES];
+        in.readFully(bytes);
+        ByteBuffer.wrap(bytes).asDoubleBuffer().get(values, from, to - from);
     }
 
     private static double[] readArray(DataInputStream in) throws IOException {
@@ -308,9 +326,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             return null;
         }
         double[] values = new double[checkedLength(in, length, Double.BYTES)];
-        for (int i = 0; i < length; i++) {
-            values[i] = in.readDouble();
-        }
+        readDoubles(in, values, 0, length);
         return values;
     }
 
@@ -351,9 +367,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 continue;
             }
             out.writeInt(row.length);
-            for (int i = r; i < row.length; i++) {
-                out.writeDouble(row[i]);
-            }
+            writeDoubles(out, row, r, row.length);
         }
     }
 
@@ -375,9 +389,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             checkedLength(in, Math.max(0, length - r), Double.BYTES);
             double[] row = new double[length];
             Arrays.fill(row, 0, Math.min(r, length), Double.NaN);
-            for (int i = r; i < length; i++) {
-                row[i] = in.readDouble();
-            }
+            readDoubles(in, row, r, length);
             rows[r] = row;
         }
         return rows;
