@@ -77,6 +77,11 @@ final class CrossRecordsCommand implements Callable<Integer> {
             + "given apart for them and for the others, whose figures alone are out of sample.")
     java.util.regex.Pattern tuning;
 
+    @Option(names = "--score-only", paramLabel = "REGEX",
+        description = "Hold out and score only the folds with a record (by FILE_NAME:PATIENT) matching this; the "
+            + "other records only train. To choose settings on the tuning records without computing the others.")
+    java.util.regex.Pattern scoreOnly;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV here.")
     Path csv;
 
@@ -126,6 +131,9 @@ final class CrossRecordsCommand implements Callable<Integer> {
             for (int i = 0; i < records.size(); i++) {
                 (i % k == fold ? held : rest).add(records.get(i));
             }
+            if (scoreOnly != null && held.stream().noneMatch(r -> scoreOnly.matcher(r.name()).find())) {
+                continue;
+            }
             RecordSplit split = validationSplit(rest);
             List<PreparedSeries> series = split.series();
             WindowDataset windows = training.windows(series, split.fractions());
@@ -146,6 +154,10 @@ final class CrossRecordsCommand implements Callable<Integer> {
                 StreamScoring.printRecord(out, result.figures(), baseOnly ? " (model: AR base only)" : "");
             }
             out.flush();
+        }
+        if (scored.isEmpty()) {
+            throw new UserException("--score-only " + scoreOnly + " matches none of the " + records.size()
+                + " records");
         }
         printSummary(out, "all " + scored.size() + " held-out records", scored);
         if (tuning != null) {

@@ -73,6 +73,25 @@ class CrossRecordsCommandTest {
     }
 
     @Test
+    void shouldHoldOutOnlyTheRecordsToScoreAndTrainOnAllTheOthers() throws Exception {
+        Path directory = records(4);
+
+        int exit = run("experiment", "cross-records", "--signal", "heart_rate", "--input", directory.toString(),
+            "--window", "20", "--horizon", "4", "--hidden", "6", "--epochs", "2", "--score-only", "r[13]");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("fold 2/4: 2 training and 1 validation records")
+            .contains("fold 4/4: 2 training and 1 validation records").contains("Over all 2 held-out records")
+            .doesNotContain("fold 1/4").doesNotContain("fold 3/4");
+        assertThat(text).containsPattern("r1\\.csv:p-1 +h4").containsPattern("r3\\.csv:p-3 +h4")
+            .doesNotContainPattern("r0\\.csv:p-0 +h4");
+        assertThat(run("experiment", "cross-records", "--signal", "heart_rate", "--input", directory.toString(),
+            "--score-only", "nobody")).isEqualTo(2);
+        assertThat(err.toString()).contains("--score-only nobody matches none of the 4 records");
+    }
+
+    @Test
     void shouldRefuseFewerThanThreeRecordsInOneLine() throws Exception {
         Path directory = records(2);
 
