@@ -42,8 +42,8 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
     public static final int FEATURES = 8;
     /** Weight of the newest error in the guard's running errors: about the last 50 steps count. */
     public static final double FORGETTING = 0.02;
-    /** Forgetting factor of the recursive least squares: about the last 100 origins count. */
-    public static final double RLS_FORGETTING = 0.99;
+    /** Forgetting factor of the recursive least squares: about the last 500 origins count. */
+    public static final double RLS_FORGETTING = 0.998;
     /** The inverse correlation of the features before any origin, and the most uncertain it may become again. */
     public static final double INITIAL_PRECISION = 10;
     /** Weight of the newest value in the running level: about the last 100 steps. */
