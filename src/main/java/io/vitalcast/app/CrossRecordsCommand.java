@@ -7,12 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.vitalcast.backtest.PublishedForecastScore;
-import io.vitalcast.config.Setting;
-import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.WindowDataset;
@@ -98,14 +95,10 @@ final class CrossRecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OptionChecks.atLeast("--validation-every", 2, validationEvery);
-        if (!(scoredFrom >= 0.3 && scoredFrom < 1)) {
-            throw new UserException("--scored-from must be at least 0.3 and below 1, was " + scoredFrom);
-        }
+        StreamScoring.checkScoredFrom(scoredFrom);
         if (csv != null) {
             OptionChecks.writableFile("--csv", csv);
         }
-        // every replay would otherwise repeat the test driver's two start-up warnings, twice per held-out record
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         PrintWriter out = spec.commandLine().getOut();
         SignalCatalog catalog = SignalCatalog.defaults();
         ForecasterTraining training = trainingOptions.training();
@@ -119,11 +112,9 @@ final class CrossRecordsCommand implements Callable<Integer> {
             throw new UserException("--folds " + k + ": the input has " + records.size() + " records, so 2 to "
                 + records.size() + " folds");
         }
-        VitalcastConfig configuration = VitalcastConfig.load(config, Map.of(),
-            List.of(new Setting("bootstrap.servers", "in-process:0", "cross-records")));
         out.printf(Locale.ROOT, "%d records of %s in %d folds; scored from %.0f%% of each held-out record%n",
             records.size(), signal, k, 100 * scoredFrom);
-        StreamScoring scoring = new StreamScoring(input, signal, catalog, configuration, scoredFrom);
+        StreamScoring scoring = new StreamScoring(input, signal, catalog, config, "cross-records", scoredFrom);
         List<Scored> scored = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
             List<SeriesGroup> held = new ArrayList<>();

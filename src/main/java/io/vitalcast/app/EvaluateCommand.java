@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.vitalcast.config.Setting;
-import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SplitFractions;
@@ -89,9 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.atLeast("--ar-order", 1, arOrder);
         OptionChecks.atLeast("--ma-window", 1, maWindow);
-        if (!(scoredFrom >= 0.3 && scoredFrom < 1)) {
-            throw new UserException("--scored-from must be at least 0.3 and below 1, was " + scoredFrom);
-        }
+        StreamScoring.checkScoredFrom(scoredFrom);
         if (report != null) {
             OptionChecks.writableDirectory("--report", report);
         }
@@ -166,11 +162,8 @@ final class EvaluateCommand implements Callable<Integer> {
      * record's own baselines, before the scored part.
      */
     private void printThroughStream(PrintWriter out, TrainedForecaster lstm, String name, List<SeriesGroup> groups) {
-        // each replay would otherwise repeat the test driver's start-up warnings
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-        VitalcastConfig configuration = VitalcastConfig.load(config, Map.of(),
-            List.of(new Setting("bootstrap.servers", "in-process:0", "evaluate")));
-        StreamScoring scoring = new StreamScoring(input, name, SignalCatalog.defaults(), configuration, scoredFrom);
+        StreamScoring scoring = new StreamScoring(input, name, SignalCatalog.defaults(), config, "evaluate",
+            scoredFrom);
         List<Forecaster> baselines = new ArrayList<>(List.of(new PersistenceForecaster()));
         OnlineModel streamBaseline = ModelRegistry.baselines().modelOf(name);
         if (streamBaseline.kind() != ModelKind.PERSISTENCE && streamBaseline.horizon() >= lstm.horizon()) {

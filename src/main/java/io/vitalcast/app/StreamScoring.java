@@ -1,6 +1,7 @@
 package io.vitalcast.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import io.vitalcast.alerting.AlertKind;
 import io.vitalcast.backtest.PublishedForecastScore;
 import io.vitalcast.backtest.TopologyReplay;
+import io.vitalcast.config.Setting;
 import io.vitalcast.config.VitalcastConfig;
 import io.vitalcast.data.PreparedSeries;
 import io.vitalcast.data.Reading;
@@ -17,6 +19,7 @@ import io.vitalcast.data.SignalCatalog;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.data.SplitFractions;
 import io.vitalcast.data.WindowDataset;
+import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.DirectAutoregressiveForecaster;
 import io.vitalcast.forecasting.Forecaster;
 import io.vitalcast.forecasting.HorizonHoltForecaster;
@@ -49,13 +52,29 @@ final class StreamScoring {
         }
     }
 
-    StreamScoring(InputOptions input, String signal, SignalCatalog catalog, VitalcastConfig configuration,
+    /**
+     * @param config     the replay's configuration file, or null for the built-in defaults, as {@code run}'s
+     * @param command    the command replaying, named as the source of the in-process broker setting
+     * @param scoredFrom fraction of each record before which forecasts are not scored
+     */
+    StreamScoring(InputOptions input, String signal, SignalCatalog catalog, Path config, String command,
                   double scoredFrom) {
+        checkScoredFrom(scoredFrom);
+        // every replay would otherwise repeat the test driver's start-up warnings
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         this.input = input;
         this.signal = signal;
         this.catalog = catalog;
-        this.configuration = configuration;
+        this.configuration = VitalcastConfig.load(config, Map.of(),
+            List.of(new Setting("bootstrap.servers", "in-process:0", command)));
         this.scoredFrom = scoredFrom;
+    }
+
+    /** Fails in one line unless {@code --scored-from} leaves a scored part and a part to fit the own baselines on. */
+    static void checkScoredFrom(double scoredFrom) {
+        if (!(scoredFrom >= 0.3 && scoredFrom < 1)) {
+            throw new UserException("--scored-from must be at least 0.3 and below 1, was " + scoredFrom);
+        }
     }
 
     /** The record through the topology with the model, and once more with the stream's baseline for its alerts. */

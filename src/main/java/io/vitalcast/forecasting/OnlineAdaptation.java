@@ -147,6 +147,8 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
         double[] nextFit = Arrays.copyOf(fitSquare, length);
         double[] p = precision.length == 0 ? initialPrecision() : precision;
         double[] px = new double[FEATURES];
+        double[] firstPx = null;
+        double firstDenominator = Double.NaN;
         for (int h = 0; h < rawErrors.length; h++) {
             double error = rawErrors[h];
             if (Double.isNaN(error)) {
@@ -160,9 +162,13 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
             for (int j = 0; j < FEATURES; j++) {
                 nextWeights[h * FEATURES + j] += px[j] / denominator * corrected;
             }
+            if (h == 0) {
+                firstPx = px.clone();
+                firstDenominator = denominator;
+            }
         }
-        boolean stepOne = rawErrors.length > 0 && !Double.isNaN(rawErrors[0]);
-        double[] nextPrecision = stepOne ? forget(p, 0 < origins.length ? origins[0] : intercept(), px) : p;
+        boolean stepOne = firstPx != null;
+        double[] nextPrecision = stepOne ? forget(p, firstPx, firstDenominator) : p;
         return new OnlineAdaptation(nextWeights, nextPrecision, origins, level, change, nextRaw, nextFit,
             count + (stepOne ? 1 : 0));
     }
@@ -227,10 +233,10 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
     /**
      * The inverse correlation after one more origin, forgetting the older ones: {@code (P - P x x' P / (lambda +
      * x' P x)) / lambda}, kept symmetric, and scaled back when its trace exceeds that of the initial one, so that
-     * directions the features stop exploring (a steady series) cannot wind it up.
+     * directions the features stop exploring (a steady series) cannot wind it up; from that origin's {@code P x} and
+     * {@code lambda + x' P x}, as the weights' update computed them.
      */
-    private static double[] forget(double[] p, double[] x, double[] px) {
-        double denominator = RLS_FORGETTING + multiply(p, x, px);
+    private static double[] forget(double[] p, double[] px, double denominator) {
         double[] next = new double[FEATURES * FEATURES];
         double trace = 0;
         for (int i = 0; i < FEATURES; i++) {
