@@ -17,10 +17,6 @@ import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.DirectAutoregressiveForecaster;
 import io.vitalcast.forecasting.Forecaster;
 import io.vitalcast.forecasting.HorizonHoltForecaster;
-import io.vitalcast.forecasting.ModelKind;
-import io.vitalcast.forecasting.ModelRegistry;
-import io.vitalcast.forecasting.OnlineForecaster;
-import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.PersistenceForecaster;
 import io.vitalcast.forecasting.TrainedForecaster;
 import io.vitalcast.training.TrainingListener;
@@ -188,10 +184,7 @@ final class CrossRecordsCommand implements Callable<Integer> {
             DirectAutoregressiveForecaster.fitChoosingOrder(windows)));
         baselines.add(new StreamScoring.Named("population holt_per_step",
             HorizonHoltForecaster.fit(windows.train().series(), model.window(), model.horizon())));
-        OnlineModel stream = ModelRegistry.baselines().modelOf(signal);
-        if (stream.kind() != ModelKind.PERSISTENCE && stream.horizon() >= model.horizon()) {
-            baselines.add(new OnlineForecaster(stream));
-        }
+        StreamScoring.streamBaseline(signal, model.horizon()).ifPresent(baselines::add);
         return baselines;
     }
 

@@ -22,11 +22,7 @@ import io.vitalcast.forecasting.Forecaster;
 import io.vitalcast.forecasting.ForecasterResult;
 import io.vitalcast.forecasting.HoltForecaster;
 import io.vitalcast.forecasting.HorizonHoltForecaster;
-import io.vitalcast.forecasting.ModelKind;
-import io.vitalcast.forecasting.ModelRegistry;
 import io.vitalcast.forecasting.MovingAverageForecaster;
-import io.vitalcast.forecasting.OnlineForecaster;
-import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.PersistenceForecaster;
 import io.vitalcast.forecasting.ReportWriter;
 import io.vitalcast.forecasting.TrainedForecaster;
@@ -148,10 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
         forecasters.add(DirectAutoregressiveForecaster.fitChoosingOrder(data));
         forecasters.add(HoltForecaster.fit(train));
         forecasters.add(HorizonHoltForecaster.fit(train, lstm.window(), lstm.horizon()));
-        OnlineModel streamBaseline = ModelRegistry.baselines().modelOf(name);
-        if (streamBaseline.kind() != ModelKind.PERSISTENCE && streamBaseline.horizon() >= lstm.horizon()) {
-            forecasters.add(new OnlineForecaster(streamBaseline));
-        }
+        StreamScoring.streamBaseline(name, lstm.horizon()).ifPresent(forecasters::add);
         return new Backtest(lstm.intervals().level(), Map.of(evaluated.name(), lstm.intervals()))
             .run(data, forecasters);
     }
@@ -165,10 +158,7 @@ final class EvaluateCommand implements Callable<Integer> {
         StreamScoring scoring = new StreamScoring(input, name, SignalCatalog.defaults(), config, "evaluate",
             scoredFrom);
         List<Forecaster> baselines = new ArrayList<>(List.of(new PersistenceForecaster()));
-        OnlineModel streamBaseline = ModelRegistry.baselines().modelOf(name);
-        if (streamBaseline.kind() != ModelKind.PERSISTENCE && streamBaseline.horizon() >= lstm.horizon()) {
-            baselines.add(new OnlineForecaster(streamBaseline));
-        }
+        StreamScoring.streamBaseline(name, lstm.horizon()).ifPresent(baselines::add);
         out.printf(Locale.ROOT, "%nThrough the stream, as run meets a new patient (%s's stored intervals, online "
             + "calibration and adaptation, the alert policy), the forecasts published after %.0f%% of each record "
             + "against persistence, the stream's baseline, and a direct AR and a Holt per step fitted on the "

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.vitalcast.alerting.AlertKind;
 import io.vitalcast.backtest.PublishedForecastScore;
@@ -23,7 +24,10 @@ import io.vitalcast.errors.UserException;
 import io.vitalcast.forecasting.DirectAutoregressiveForecaster;
 import io.vitalcast.forecasting.Forecaster;
 import io.vitalcast.forecasting.HorizonHoltForecaster;
+import io.vitalcast.forecasting.ModelKind;
 import io.vitalcast.forecasting.ModelRegistry;
+import io.vitalcast.forecasting.OnlineForecaster;
+import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.TrainedForecaster;
 
 /**
@@ -106,6 +110,16 @@ final class StreamScoring {
         return List.of(new Named("own direct_ar", DirectAutoregressiveForecaster.fitChoosingOrder(own)),
             new Named("own holt_per_step", HorizonHoltForecaster.fit(own.train().series(), model.window(),
                 model.horizon())));
+    }
+
+    /**
+     * The signal's stream baseline as a forecaster to score against, when it is more than persistence (which every
+     * comparison has already) and forecasts at least {@code horizon} steps.
+     */
+    static Optional<Forecaster> streamBaseline(String signal, int horizon) {
+        OnlineModel stream = ModelRegistry.baselines().modelOf(signal);
+        return stream.kind() != ModelKind.PERSISTENCE && stream.horizon() >= horizon
+            ? Optional.of(new OnlineForecaster(stream)) : Optional.empty();
     }
 
     /** RMSE, best baseline, skill and coverage at steps 1, H/2 and H, and the alerts per hour. */

@@ -22,8 +22,8 @@ import java.util.Arrays;
  * running error is the lower one, after a warm-up; and a correction is never larger than the model's typical raw
  * error at that step (its running root mean square), so that a jump the series has not shown before (an artefact
  * before the signal-quality rules catch it) cannot make the correction forecast a swing of its own. The features of
- * each origin still to be scored are kept, most recent first, as the series keeps its recent forecasts, so that an error reaching horizon step h updates the
- * weights with the features its forecast was made from.
+ * each origin still to be scored are kept, most recent first, as the series keeps its recent forecasts, so that an
+ * error reaching horizon step h updates the weights with the features its forecast was made from.
  *
  * @param weights   correction weights, {@link #FEATURES} per 0-based horizon step, row by row
  * @param precision the recursive least squares' inverse correlation of the features, {@link #FEATURES} squared
