@@ -178,11 +178,13 @@ final class BacktestCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%s: %d readings over %.2f h, %d forecasts, %d rejected, %d alert events; "
                 + "model %s; margin %.2f, direction %s, sustain %d of %d, clear %d, sensitivity %.2f, exit ratio %.2f, "
-                + "re-alert %s, max/h %d, tolerance %s%n", input.describe(signal),
+                + "deviation from the step-%d forecast, re-alert %s, max/h %d, tolerance %s%n",
+            input.describe(signal),
             readings.size(), (last - first) / 3.6e6, output.forecasts().size(), output.rejected(),
             output.alerts().size(), forecaster == null ? "baseline " + models.modelOf(signal).info().name()
                 : model.getFileName(), policy.margin(), policy.direction(), policy.sustainSteps(), policy.windowSteps(),
-            policy.clearSteps(), policy.sensitivity(), policy.exitRatio(), policy.reAlert(),
+            policy.clearSteps(), policy.sensitivity(), policy.exitRatio(), policy.deviationHorizonStep(),
+            policy.reAlert(),
             configuration.maxAlertsPerPatientHour(), tolerance);
         long sensorAlerts = output.alerts().stream().filter(a -> a.kind() == io.vitalcast.alerting.AlertKind.SENSOR
             && a.state() == io.vitalcast.alerting.AlertState.OPEN).count();

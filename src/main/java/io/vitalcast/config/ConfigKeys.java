@@ -34,6 +34,7 @@ public final class ConfigKeys {
     public static final String ALERT_CRITICAL_RATIO = "vitalcast.alert.critical.ratio";
     public static final String ALERT_CRITICAL_AFTER = "vitalcast.alert.critical.after";
     public static final String ALERT_WARMUP_STEPS = "vitalcast.alert.warmup.steps";
+    public static final String ALERT_DEVIATION_HORIZON_STEP = "vitalcast.alert.deviation.horizon.step";
     public static final String ALERT_PREDICTED_PROBABILITY = "vitalcast.alert.predicted.probability";
     /** Alerts per patient in any hour, across signals and kinds; 0 for no cap. */
     public static final String ALERT_MAX_PER_PATIENT_HOUR = "vitalcast.alert.max.per.patient.hour";
@@ -80,11 +81,11 @@ public final class ConfigKeys {
     public static final Pattern ALERT_POLICY = Pattern.compile(
         "vitalcast\\.alert\\.([a-z0-9_]+)\\.(margin|sustain\\.steps|clear\\.steps|direction|sensitivity"
             + "|sustain\\.window\\.steps|exit\\.ratio|realert\\.interval|critical\\.ratio|critical\\.after"
-            + "|warmup\\.steps|predicted\\.probability)");
+            + "|warmup\\.steps|predicted\\.probability|deviation\\.horizon\\.step)");
     /** The per-signal alert policy fields. */
     public static final java.util.List<String> POLICY_FIELDS = java.util.List.of("margin", "sustain.steps",
         "clear.steps", "direction", "sensitivity", "sustain.window.steps", "exit.ratio", "realert.interval",
-        "critical.ratio", "critical.after", "warmup.steps", "predicted.probability");
+        "critical.ratio", "critical.after", "warmup.steps", "predicted.probability", "deviation.horizon.step");
     /**
      * {@code vitalcast.quality.<signal>.flat.steps|max.jump|saturation.low|saturation.high|clear.steps}: a signal's
      * signal-quality thresholds, overriding the built-in ones of the signal catalog ({@code none} switches a
@@ -104,6 +105,7 @@ public final class ConfigKeys {
         ALERT_CLEAR_STEPS, METRICS_PORT, WATCHED_PATIENTS, TOPIC_ALERT_ACKS, ALERT_SENSITIVITY,
         ALERT_SUSTAIN_WINDOW_STEPS, ALERT_EXIT_RATIO, ALERT_REALERT_INTERVAL, ALERT_CRITICAL_RATIO,
         ALERT_CRITICAL_AFTER, ALERT_WARMUP_STEPS, ALERT_PREDICTED_PROBABILITY, ALERT_MAX_PER_PATIENT_HOUR,
+        ALERT_DEVIATION_HORIZON_STEP,
         CALIBRATION_RATE, ADAPTATION, READINGS_MAX_FUTURE, READINGS_MAX_BYTES, READINGS_MAX_BATCH_VALUES,
         READINGS_MAX_ID_LENGTH, REJECTED_MAX_ORIGINAL_BYTES, PROCESSING_ERRORS, FORECASTS_FORMAT, METRICS_HOST, KAFKA_CONNECT_TIMEOUT,
         MODELS_REQUIRED);
@@ -135,6 +137,7 @@ public final class ConfigKeys {
         d.put(ALERT_CRITICAL_RATIO, "3.0");
         d.put(ALERT_CRITICAL_AFTER, "0s");
         d.put(ALERT_WARMUP_STEPS, "10");
+        d.put(ALERT_DEVIATION_HORIZON_STEP, "1");
         d.put(ALERT_PREDICTED_PROBABILITY, "0.5");
         d.put(ALERT_MAX_PER_PATIENT_HOUR, "0");
         d.put(CALIBRATION_RATE, Double.toString(io.vitalcast.forecasting.OnlineCalibration.RATE));
@@ -155,6 +158,10 @@ public final class ConfigKeys {
         limits(d, "ecg_heart_rate", "40", "140");
         limits(d, "spo2", "88", NO_LIMIT);
         limits(d, "resp_rate", "8", "30");
+        // chosen on the mostly normal-rhythm MIT-BIH 1xx records (docs/alerting.md): under one DEVIATION an hour
+        d.put(alertPolicy("ecg_heart_rate", "deviation.horizon.step"), "3");
+        d.put(alertPolicy("ecg_heart_rate", "sustain.steps"), "4");
+        d.put(alertPolicy("ecg_heart_rate", "margin"), "1.0");
         limits(d, "rr_interval", "0.3", "2.0");
         d.put(alertPolicy("rr_interval", "direction"), "below");
         d.put(alertPolicy("rr_interval", "sustain.steps"), "1");

@@ -313,8 +313,10 @@ final class ConfigParser {
             if (probability >= 1) {
                 throw ConfigException.invalid(probabilitySetting, "a probability > 0 and < 1");
             }
+            int deviationHorizonStep = positive(policySetting(signal, "deviation.horizon.step",
+                ConfigKeys.ALERT_DEVIATION_HORIZON_STEP));
             policies.put(signal, new io.vitalcast.alerting.AlertPolicy(m, s, c, direction, sensitivity, w, exit,
-                reAlert, critical, criticalAfter, warmUp, probability));
+                reAlert, critical, criticalAfter, warmUp, probability, deviationHorizonStep));
         }
         return policies;
     }

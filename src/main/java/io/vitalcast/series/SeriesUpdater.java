@@ -116,9 +116,11 @@ public final class SeriesUpdater {
         Residuals residuals = state.residuals();
         StepFacts.Scoring scoring = null;
         if (scorable) {
-            double expected = recent.pending()[0];
-            scoring = new StepFacts.Scoring(expected, AnomalyScore.scale(recent.pendingHalfWidths()[0],
-                residuals.meanAbsolute(), residuals.count(), policy.warmUpSteps()));
+            int k = deviationRow(recent, policy.deviationHorizonStep());
+            double expected = k < 0 ? recent.pending()[0] : recent.rows()[k][k];
+            double halfWidth = k < 0 ? recent.pendingHalfWidths()[0] : recent.halfWidthRows()[k][k];
+            scoring = new StepFacts.Scoring(expected, AnomalyScore.scale(halfWidth, residuals.meanAbsolute(),
+                residuals.count(), policy.warmUpSteps()));
             residuals = residuals.add(step.value() - expected);
         }
 
@@ -221,6 +223,21 @@ public final class SeriesUpdater {
     }
 
     /** The forecasts made 1..H steps ago, scored against the step's value. */
+    /**
+     * The row of the forecast a DEVIATION measures the step from: made {@code horizonStep} steps before, or the
+     * longest ago there is for this step (the model's horizon, the forecasts made since a gap); -1 for the pending
+     * forecast alone (a state written without its rows).
+     */
+    private static int deviationRow(RecentForecasts recent, int horizonStep) {
+        double[][] rows = recent.rows();
+        double[][] widths = recent.halfWidthRows();
+        int k = Math.min(horizonStep, Math.min(rows.length, widths.length)) - 1;
+        while (k >= 0 && (k >= rows[k].length || k >= widths[k].length)) {
+            k--;
+        }
+        return k;
+    }
+
     private static List<HorizonScore> scores(RecentForecasts recent, double value) {
         List<HorizonScore> scores = new ArrayList<>();
         double[][] rows = recent.rows();

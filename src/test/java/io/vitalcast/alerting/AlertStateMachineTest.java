@@ -21,7 +21,7 @@ class AlertStateMachineTest {
 
     private static AlertPolicy policy(int sustain, int window, int clear, Duration reAlert, Duration criticalAfter) {
         return new AlertPolicy(0, sustain, clear, AlertDirection.BOTH, 1, window, 1, reAlert, 3, criticalAfter, 10,
-            0.5);
+            0.5, 1);
     }
 
     /** Runs observations one per second from t=0 and collects the events. */
@@ -189,7 +189,7 @@ class AlertStateMachineTest {
     void shouldDeriveTheEnterThresholdFromTheSensitivity() {
         AlertPolicy base = new AlertPolicy(1.0, 1, 1, AlertDirection.BOTH);
         AlertPolicy sensitive = new AlertPolicy(1.0, 1, 1, AlertDirection.BOTH, 2.0, 1, 0.5, Duration.ZERO, 3,
-            Duration.ZERO, 10, 0.5);
+            Duration.ZERO, 10, 0.5, 1);
 
         assertThat(base.enterScore()).isEqualTo(2.0);
         assertThat(sensitive.enterScore()).isEqualTo(1.0);

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The two PhysioNet/CinC 2015 records whose bedside alarms (asystole in a103l, ventricular tachycardia in v102s)
  * experts judged false, as heart rates derived from ECG lead II (samples/challenge2015): replayed through the
- * production topology with the production alert policy (margin 0, sustain 3, clear 2) and the persistence baseline, Vitalcast
- * must raise no clinical alert from 10 s before the alarm (at 300 s) to the end of the record, and must say why:
+ * production topology with the production alert policy (ECG heart rate's own: deviation from the forecast made 3 steps
+ * before, margin 1, sustain 4, clear 2) and the persistence baseline, Vitalcast must raise no clinical alert from 10 s before the alarm (at 300 s) to the end of the record, and must say why:
  * SENSOR alerts there. Without signal quality the same replay does raise a clinical alert in that window.
  */
 class FalseAlarmRecordsTest {
@@ -70,13 +70,15 @@ class FalseAlarmRecordsTest {
             .isGreaterThan((int) (0.85 * steps));
     }
 
+    /**
+     * Without the quality rules the noise is believed: the rate derived from it leaves its forecast (ECG heart
+     * rate's LIMIT needs four steps beyond the limit in a row, as its DEVIATION does, and the excursion is shorter).
+     */
     @Test
-    void shouldRaiseTheFalseTachycardiaAlarmItselfWithoutSignalQuality() {
+    void shouldRaiseAClinicalAlertOnTheFalseTachycardiaWithoutSignalQuality() {
         List<AlertEvent> opened = openedInAlarmWindow(replay("v102s", false));
 
-        assertThat(opened).anySatisfy(a -> {
-            assertThat(a.kind()).isEqualTo(AlertKind.LIMIT);
-            assertThat(a.message()).contains("above the high limit");
-        });
+        assertThat(opened).isNotEmpty().noneSatisfy(a -> assertThat(a.kind()).isEqualTo(AlertKind.SENSOR));
+        assertThat(opened).anySatisfy(a -> assertThat(a.kind()).isIn(AlertKind.LIMIT, AlertKind.DEVIATION));
     }
 }

@@ -134,14 +134,15 @@ class VitalcastConfigTest {
             "vitalcast.alert.realert.interval=10m", "vitalcast.alert.critical.after=15m",
             "vitalcast.alert.spo2.critical.ratio=4", "vitalcast.alert.spo2.warmup.steps=20",
             "vitalcast.alert.spo2.predicted.probability=0.8", "vitalcast.alert.max.per.patient.hour=6",
-            "vitalcast.topics.alert.acks=acks"));
+            "vitalcast.alert.spo2.deviation.horizon.step=4", "vitalcast.topics.alert.acks=acks"));
 
         io.vitalcast.streaming.StreamingSettings settings = config.toStreamingSettings();
 
         assertThat(settings.policyOf("spo2")).isEqualTo(new io.vitalcast.alerting.AlertPolicy(0.0, 3, 2,
             io.vitalcast.alerting.AlertDirection.BOTH, 2.0, 5, 0.5, Duration.ofMinutes(10), 4.0,
-            Duration.ofMinutes(15), 20, 0.8));
+            Duration.ofMinutes(15), 20, 0.8, 4));
         assertThat(settings.policyOf("heart_rate").criticalRatio()).isEqualTo(3.0);
+        assertThat(settings.policyOf("heart_rate").deviationHorizonStep()).isEqualTo(1);
         assertThat(settings.policyOf("heart_rate").predictedProbability()).isEqualTo(0.5);
         assertThat(settings.policyOf("heart_rate").enterScore()).isEqualTo(0.5);
         assertThat(settings.maxAlertsPerPatientHour()).isEqualTo(6);
@@ -178,6 +179,9 @@ class VitalcastConfigTest {
             cli("vitalcast.alert.spo2.direction=sideways"))).hasMessageContaining("vitalcast.alert.spo2.direction");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> VitalcastConfig.load(null, BOOTSTRAP_ENV,
             cli("vitalcast.alert.spo2.clear.steps=0"))).hasMessageContaining("vitalcast.alert.spo2.clear.steps");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VitalcastConfig.load(null, BOOTSTRAP_ENV,
+            cli("vitalcast.alert.ecg_heart_rate.deviation.horizon.step=0")))
+            .hasMessageContaining("vitalcast.alert.ecg_heart_rate.deviation.horizon.step");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> VitalcastConfig.load(null, BOOTSTRAP_ENV,
             cli("vitalcast.alert.glucose.margin=1"))).hasMessageContaining("unknown signal 'glucose'");
     }

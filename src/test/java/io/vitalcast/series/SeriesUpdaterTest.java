@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import io.vitalcast.alerting.AlertDirection;
 import io.vitalcast.alerting.AlertEvent;
 import io.vitalcast.alerting.AlertKind;
+import io.vitalcast.alerting.AlertPolicy;
 import io.vitalcast.alerting.AlertState;
 import io.vitalcast.data.SignalSpec;
 import io.vitalcast.forecasting.IntervalEstimator;
@@ -17,6 +20,7 @@ import io.vitalcast.forecasting.OnlineModel;
 import io.vitalcast.forecasting.RecurrentModel;
 import io.vitalcast.streaming.SeriesStateSerde;
 import io.vitalcast.streaming.SeriesStateSerdeTest;
+import io.vitalcast.streaming.StreamingSettings;
 import io.vitalcast.streaming.TestSettings;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +149,49 @@ class SeriesUpdaterTest {
         assertThat(fixed[1]).as("the model's own interval").isLessThan(0.4);
         assertThat(calibrated[1]).as("calibrated on the patient").isBetween(0.85, 0.95);
         assertThat(calibrated[0]).isLessThan(fixed[0] / 4);
+    }
+
+    /** Persistence over five steps with a fixed +-2 bpm interval. */
+    private static final OnlineModel STEADY = FunctionModel.of("steady", "test", 1, new double[] {2, 2, 2, 2, 2},
+        history -> {
+            double[] out = new double[5];
+            java.util.Arrays.fill(out, history[history.length - 1]);
+            return out;
+        });
+
+    /** DEVIATION alerts opened over the values with three abnormal steps in a row opening one. */
+    private static List<AlertEvent> deviationsMeasuredFrom(int horizonStep, double... values) {
+        StreamingSettings base = TestSettings.standard();
+        AlertPolicy policy = new AlertPolicy(0, 3, 2, AlertDirection.BOTH, 1, 3, 1, Duration.ZERO, 3,
+            Duration.ZERO, 10, 0.5, horizonStep);
+        SeriesUpdater updater = new SeriesUpdater(new StreamingSettings(base.topics(), base.signals(), null,
+            base.grace(), 0.0, 3, 2, Map.of(), Map.of("heart_rate", policy)).alerting(), OnlineLearning.OFF);
+        SeriesState state = SeriesState.empty();
+        List<AlertEvent> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            SeriesUpdater.Update update = updater.apply(state,
+                new StepValue("p-1", "heart_rate", i * 1000L, values[i], 1, null), HEART_RATE, STEADY);
+            update.alerts().stream().filter(a -> a.kind() == AlertKind.DEVIATION && a.state() == AlertState.OPEN)
+                .forEach(opened::add);
+            state = update.state();
+        }
+        return opened;
+    }
+
+    @Test
+    void shouldSeeALastingJumpAgainstTheForecastMadeStepsBeforeThatTheForecastOfTheStepBeforeFollows() {
+        double[] jump = {70, 71, 70, 71, 70, 71, 90, 90, 90, 90, 90, 90};
+
+        assertThat(deviationsMeasuredFrom(1, jump)).as("only the jump's own step is a surprise").isEmpty();
+        List<AlertEvent> opened = deviationsMeasuredFrom(3, jump);
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).timestamp().toEpochMilli()).as("the jump's third step").isEqualTo(8000);
+        assertThat(opened.get(0).expected()).isEqualTo(71.0);
+    }
+
+    @Test
+    void shouldNotOpenADeviationForASwingShorterThanTheHorizonStepItIsMeasuredFrom() {
+        assertThat(deviationsMeasuredFrom(3, 70, 71, 70, 71, 70, 71, 90, 90, 71, 70, 71, 70)).isEmpty();
     }
 
     @Test
