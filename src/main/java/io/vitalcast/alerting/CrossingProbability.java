@@ -1,6 +1,7 @@
 package io.vitalcast.alerting;
 
 import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * The probability that a signal crosses a clinical limit within the forecast horizon, from the forecast's
@@ -57,8 +58,9 @@ public record CrossingProbability(double probability, int firstStep) {
         return Math.min(1.0, p);
     }
 
+    /** The standard normal distribution function, on every step of every series: commons-numbers' fast erfc. */
     private static double phi(double x) {
-        return 0.5 * Erf.erfc(-x / Math.sqrt(2));
+        return 0.5 * Erfc.value(-x / Math.sqrt(2));
     }
 
     /** The standard normal quantile of a two-sided level: 1.645 for 0.9. */
