@@ -2,6 +2,7 @@ package io.vitalcast.streaming;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +58,12 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
     private ProcessorContext<String, TopologyOutput> context;
     private KeyValueStore<SeriesKey, SeriesState> store;
     private KeyValueStore<SeriesKey, OpenSteps> openSteps;
+    /**
+     * The open steps this processor last wrote per series, the same values as the store holds, so that a reading
+     * does not read back and deserialise what the reading before it wrote (at monitor rate, dozens of readings a
+     * step). Emptied at every {@link #init}, which follows any restoration of the store.
+     */
+    private final Map<SeriesKey, OpenSteps> written = new HashMap<>();
     private final long graceMs;
     private final int maxOriginalBytes;
     /** The input record of the last rejection, whose original the next rejections of the same record leave out. */
@@ -79,6 +86,7 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
         this.acks = context.getStateStore(AckProcessor.STORE);
         this.budgets = context.getStateStore(BUDGET_STORE);
         this.openSteps = context.getStateStore(STEPS_STORE);
+        written.clear();
         context.schedule(CLOSE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::closeSilentSeries);
     }
 
@@ -100,7 +108,10 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
             return;
         }
         SeriesKey key = new SeriesKey(reading.patientId(), reading.signal());
-        OpenSteps open = openSteps.get(key);
+        OpenSteps open = written.get(key);
+        if (open == null) {
+            open = openSteps.get(key);
+        }
         long stepMs = spec.step().toMillis();
         OpenSteps.Outcome outcome = (open == null ? OpenSteps.NONE : open).admit(reading.patientId(),
             reading.signal(), reading.timestampMs(), reading.value(), reading.source(), stepMs, graceMs,
@@ -115,7 +126,7 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
             return;
         }
         metrics.reading(reading.signal(), true);
-        openSteps.put(key, outcome.next());
+        writeOpenSteps(key, outcome.next());
         for (StepValue step : outcome.closed()) {
             apply(step);
         }
@@ -139,11 +150,16 @@ final class ForecastProcessor implements Processor<String, ParseResult, String, 
             }
         }
         for (KeyValue<SeriesKey, OpenSteps.Outcome> series : closing) {
-            openSteps.put(series.key, series.value.next());
+            writeOpenSteps(series.key, series.value.next());
             for (StepValue step : series.value.closed()) {
                 closeSilentStep(step);
             }
         }
+    }
+
+    private void writeOpenSteps(SeriesKey key, OpenSteps steps) {
+        openSteps.put(key, steps);
+        written.put(key, steps);
     }
 
     /**
