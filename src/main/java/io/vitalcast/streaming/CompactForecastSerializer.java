@@ -36,7 +36,7 @@ final class CompactForecastSerializer implements Serializer<ForecastRecord> {
             if (forecast.stepMs() == null) {
                 json.writeArrayFieldStart("times");
                 for (ForecastRecord.ForecastPoint point : points) {
-                    json.writeString(point.timestamp().toString());
+                    ForecastRecordSerializer.writeInstant(json, point.timestamp());
                 }
                 json.writeEndArray();
             }

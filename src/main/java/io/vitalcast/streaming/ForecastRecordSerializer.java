@@ -76,7 +76,18 @@ final class ForecastRecordSerializer implements Serializer<ForecastRecord> {
         if (instant == null) {
             json.writeNull();
         } else {
+            writeInstant(json, instant);
+        }
+    }
+
+    /** An instant's ISO-8601 text as {@link Instant#toString()} writes it, without making a String of it. */
+    static void writeInstant(JsonGenerator json, Instant instant) throws IOException {
+        char[] text = new char[IsoInstants.MAX_LENGTH];
+        int length = IsoInstants.write(instant, text);
+        if (length < 0) {
             json.writeString(instant.toString());
+        } else {
+            json.writeString(text, 0, length);
         }
     }
 
