@@ -222,7 +222,6 @@ public final class SeriesUpdater {
         }
     }
 
-    /** The forecasts made 1..H steps ago, scored against the step's value. */
     /**
      * The row of the forecast a DEVIATION measures the step from: made {@code horizonStep} steps before, or the
      * longest ago there is for this step (the model's horizon, the forecasts made since a gap); -1 for the pending
@@ -238,6 +237,7 @@ public final class SeriesUpdater {
         return k;
     }
 
+    /** The forecasts made 1..H steps ago, scored against the step's value. */
     private static List<HorizonScore> scores(RecentForecasts recent, double value) {
         List<HorizonScore> scores = new ArrayList<>();
         double[][] rows = recent.rows();

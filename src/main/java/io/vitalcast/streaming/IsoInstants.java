@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * {@link Instant#toString()} (ISO-8601, UTC, the fraction in groups of three digits as needed) for the instants a
  * forecast record carries, eleven per forecast: whole milliseconds from 1970 to 9999 are written from the date's
- * fields directly, several times faster than {@code DateTimeFormatter.ISO_INSTANT}; any other instant goes to
- * {@link Instant#toString()}, so that the text is the same for every instant.
+ * fields directly, several times faster than {@code DateTimeFormatter.ISO_INSTANT}; for any other instant it writes
+ * nothing and the caller writes {@link Instant#toString()}, so that the text is the same for every instant.
  */
 final class IsoInstants {
     /** 9999-12-31T23:59:59.999Z. */
@@ -17,12 +17,6 @@ final class IsoInstants {
 
     /** The longest text {@link #write} writes. */
     static final int MAX_LENGTH = 24;
-
-    static String format(Instant instant) {
-        char[] text = new char[MAX_LENGTH];
-        int length = write(instant, text);
-        return length < 0 ? instant.toString() : new String(text, 0, length);
-    }
 
     /**
      * Writes the instant's text into {@code text} (at least {@link #MAX_LENGTH} long) and returns its length, or
