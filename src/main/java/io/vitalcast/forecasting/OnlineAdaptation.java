@@ -25,21 +25,37 @@ import java.util.Arrays;
  * each origin still to be scored are kept, most recent first, as the series keeps its recent forecasts, so that an
  * error reaching horizon step h updates the weights with the features its forecast was made from.
  *
+ * <p>Last, each step blends that forecast with persistence (the value the series had at the origin, held): a
+ * population model fitted on livelier patients can forecast swings a quiet patient does not have, which no bounded
+ * correction from these features removes as well as holding the last value does. The blend moves the forecast a share
+ * {@code b_h} of the way to the last value, the share that would have minimised the squared error over the series'
+ * recent origins ({@code b = E[e d] / E[d^2]} clipped to [0, 1], where {@code e} is the forecast's error and
+ * {@code d} its difference from persistence's; running moments with the least squares' forgetting), and is guarded
+ * like the correction: applied at a step only while its own running error, out of sample, is below both the raw and
+ * the corrected forecast's.
+ *
  * @param weights   correction weights, {@link #FEATURES} per 0-based horizon step, row by row
  * @param precision the recursive least squares' inverse correlation of the features, {@link #FEATURES} squared
  *                  row by row, shared by the horizon steps (whose origins are the same, only scored later); empty
  *                  before the first error
  * @param origins   the features of the origins whose forecasts are still to be scored, most recent first
+ * @param originValues the series' value at each of those origins (persistence's forecast from it), in that order
  * @param level     running level of the series' values (NaN before the first)
  * @param change    running mean absolute change between consecutive values (NaN before the second value)
  * @param rawSquare running mean squared raw error per step
  * @param fitSquare running mean squared error of the raw forecast plus the correction per step
+ * @param blend     per step, three running moments of the blend with persistence: {@code E[d^2]}, {@code E[e d]}
+ *                  and the blended forecast's own squared error (an origin whose value is not kept, as after an
+ *                  upgrade from a state without them, counts as no difference from persistence)
  * @param count     errors seen at step 1
  */
-public record OnlineAdaptation(double[] weights, double[] precision, double[][] origins, double level,
-                               double change, double[] rawSquare, double[] fitSquare, long count) {
+public record OnlineAdaptation(double[] weights, double[] precision, double[][] origins, double[] originValues,
+                               double level, double change, double[] rawSquare, double[] fitSquare,
+                               double[] blend, long count) {
     /** Features of an origin: intercept, distance from the running level, and the last six changes, newest first. */
     public static final int FEATURES = 8;
+    /** Running moments per step kept for the blend with persistence. */
+    public static final int BLEND_MOMENTS = 3;
     /** Weight of the newest error in the guard's running errors: about the last 50 steps count. */
     public static final double FORGETTING = 0.02;
     /** Forgetting factor of the recursive least squares: about the last 500 origins count. */
@@ -53,16 +69,21 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
     /** Features are clipped to this many running changes, so that an artefact cannot throw the weights. */
     private static final double FEATURE_LIMIT = 5;
     private static final OnlineAdaptation NONE = new OnlineAdaptation(new double[0], new double[0], new double[0][],
-        Double.NaN, Double.NaN, new double[0], new double[0], 0);
+        new double[0], Double.NaN, Double.NaN, new double[0], new double[0], new double[0], 0);
 
     public OnlineAdaptation {
         if (precision.length != 0 && precision.length != FEATURES * FEATURES) {
             throw new IllegalArgumentException("precision of " + precision.length + " values, not " + FEATURES
                 + " x " + FEATURES);
         }
-        if (weights.length != rawSquare.length * FEATURES || fitSquare.length != rawSquare.length) {
+        if (weights.length != rawSquare.length * FEATURES || fitSquare.length != rawSquare.length
+            || blend.length != BLEND_MOMENTS * rawSquare.length) {
             throw new IllegalArgumentException("weights for " + weights.length / FEATURES + " steps, errors for "
-                + rawSquare.length + " and " + fitSquare.length);
+                + rawSquare.length + " and " + fitSquare.length + ", blend for " + blend.length / BLEND_MOMENTS);
+        }
+        if (originValues.length > origins.length) {
+            throw new IllegalArgumentException(originValues.length + " origin values for " + origins.length
+                + " origins");
         }
         for (double[] origin : origins) {
             if (origin.length != FEATURES) {
@@ -86,14 +107,36 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
         for (int h = 0; h < bias.length; h++) {
             weights[h * FEATURES] = bias[h];
         }
-        return new OnlineAdaptation(weights, new double[0], new double[0][], Double.NaN, Double.NaN,
-            rawSquare.clone(), fitSquare.clone(), count);
+        return new OnlineAdaptation(weights, new double[0], new double[0][], new double[0], Double.NaN, Double.NaN,
+            rawSquare.clone(), fitSquare.clone(), blendOf(rawSquare), count);
     }
 
     /** Whether the correction of a 1-based horizon step is in use: warmed up and better than the raw forecast. */
     public boolean applies(int horizonStep) {
         int h = horizonStep - 1;
         return count >= WARM_UP && h < rawSquare.length && fitSquare[h] < rawSquare[h];
+    }
+
+    /**
+     * Whether the blend with persistence is in use at a 1-based horizon step: warmed up, and its running error lower
+     * than both the raw and the corrected forecast's.
+     */
+    public boolean blends(int horizonStep) {
+        int h = horizonStep - 1;
+        return count >= WARM_UP && h < rawSquare.length
+            && blend[BLEND_MOMENTS * h + 2] < Math.min(rawSquare[h], fitSquare[h]);
+    }
+
+    /** The share of the way to persistence the blend moves a 1-based horizon step's forecast, in [0, 1]. */
+    public double blendShare(int horizonStep) {
+        int h = horizonStep - 1;
+        return h < rawSquare.length ? share(blend, h) : 0;
+    }
+
+    private static double share(double[] blend, int h) {
+        double gap = blend[BLEND_MOMENTS * h];
+        double cross = blend[BLEND_MOMENTS * h + 1];
+        return gap > 0 ? Math.max(0, Math.min(1, cross / gap)) : 0;
     }
 
     /** The intercept learned for each step (the bias the correction removes where the series stands at its level). */
@@ -135,16 +178,39 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
     }
 
     /**
+     * The offsets added to the raw forecast {@code raw} at an origin with these features whose last value is
+     * {@code last}: the correction where it is in use, then where the blend is, its share of the way to
+     * {@code last}.
+     */
+    public double[] offsets(double[] raw, double[] features, double last) {
+        double[] offsets = offsets(raw.length, features);
+        for (int h = 0; h < raw.length; h++) {
+            if (blends(h + 1) && Double.isFinite(last)) {
+                offsets[h] += blendShare(h + 1) * (last - (raw[h] + offsets[h]));
+            }
+        }
+        return offsets;
+    }
+
+    /** This adaptation after the raw errors scored at one step of the series, its value not known. */
+    public OnlineAdaptation observe(double[] rawErrors) {
+        return observe(rawErrors, Double.NaN);
+    }
+
+    /**
      * This adaptation after the raw errors scored at one step of the series.
      *
      * @param rawErrors actual minus the model's raw forecast per horizon step (index 0 for step 1), for the forecast
      *                  made that many steps ago, NaN for a step not scored
+     * @param actual    the step's value, which persistence's forecast from each origin is scored against (NaN, or
+     *                  an origin whose value is not kept: persistence is then counted as no different from the model)
      */
-    public OnlineAdaptation observe(double[] rawErrors) {
+    public OnlineAdaptation observe(double[] rawErrors, double actual) {
         int length = Math.max(rawSquare.length, rawErrors.length);
         double[] nextWeights = Arrays.copyOf(weights, length * FEATURES);
         double[] nextRaw = Arrays.copyOf(rawSquare, length);
         double[] nextFit = Arrays.copyOf(fitSquare, length);
+        double[] nextBlend = Arrays.copyOf(blend, BLEND_MOMENTS * length);
         double[] p = precision.length == 0 ? initialPrecision() : precision;
         double[] px = new double[FEATURES];
         double[] firstPx = null;
@@ -156,6 +222,14 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
             }
             double[] x = h < origins.length ? origins[h] : intercept();
             double corrected = error - dot(nextWeights, h, x);
+            double model = count >= WARM_UP && nextFit[h] < nextRaw[h] ? corrected : error;
+            double last = h < originValues.length ? actual - originValues[h] : Double.NaN;
+            double gap = Double.isNaN(last) ? 0 : model - last;
+            double blended = model - share(nextBlend, h) * gap;
+            int b = BLEND_MOMENTS * h;
+            nextBlend[b] += (1 - RLS_FORGETTING) * (gap * gap - nextBlend[b]);
+            nextBlend[b + 1] += (1 - RLS_FORGETTING) * (model * gap - nextBlend[b + 1]);
+            nextBlend[b + 2] += FORGETTING * (blended * blended - nextBlend[b + 2]);
             nextRaw[h] += FORGETTING * (error * error - nextRaw[h]);
             nextFit[h] += FORGETTING * (corrected * corrected - nextFit[h]);
             double denominator = RLS_FORGETTING + multiply(p, x, px);
@@ -169,8 +243,8 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
         }
         boolean stepOne = firstPx != null;
         double[] nextPrecision = stepOne ? forget(p, firstPx, firstDenominator) : p;
-        return new OnlineAdaptation(nextWeights, nextPrecision, origins, level, change, nextRaw, nextFit,
-            count + (stepOne ? 1 : 0));
+        return new OnlineAdaptation(nextWeights, nextPrecision, origins, originValues, level, change, nextRaw,
+            nextFit, nextBlend, count + (stepOne ? 1 : 0));
     }
 
     /**
@@ -184,21 +258,39 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
             double step = Math.abs(value - previous);
             nextChange = Double.isFinite(change) ? change + FORGETTING * (step - change) : step;
         }
-        return new OnlineAdaptation(weights, precision, origins, nextLevel, nextChange, rawSquare, fitSquare, count);
+        return new OnlineAdaptation(weights, precision, origins, originValues, nextLevel, nextChange, rawSquare,
+            fitSquare, blend, count);
     }
 
-    /** This adaptation with a new origin's features first among those to be scored, keeping at most {@code horizon}. */
-    public OnlineAdaptation withOrigin(double[] features, int horizon) {
+    /**
+     * This adaptation with a new origin's features and value first among those to be scored, keeping at most
+     * {@code horizon}.
+     */
+    public OnlineAdaptation withOrigin(double[] features, double value, int horizon) {
         double[][] next = new double[Math.min(horizon, origins.length + 1)][];
         next[0] = features.clone();
         System.arraycopy(origins, 0, next, 1, next.length - 1);
-        return new OnlineAdaptation(weights, precision, next, level, change, rawSquare, fitSquare, count);
+        double[] values = new double[Math.min(next.length, originValues.length + 1)];
+        values[0] = value;
+        System.arraycopy(originValues, 0, values, 1, values.length - 1);
+        return new OnlineAdaptation(weights, precision, next, values, level, change, rawSquare, fitSquare,
+            blend, count);
     }
 
     /** This adaptation with no origin to be scored, as after a gap, where the series' recent forecasts are dropped. */
     public OnlineAdaptation withoutOrigins() {
         return origins.length == 0 ? this
-            : new OnlineAdaptation(weights, precision, new double[0][], level, change, rawSquare, fitSquare, count);
+            : new OnlineAdaptation(weights, precision, new double[0][], new double[0], level, change, rawSquare,
+                fitSquare, blend, count);
+    }
+
+    /** A blend not learned yet for errors {@code rawSquare}: no difference from persistence, the raw errors. */
+    public static double[] blendOf(double[] rawSquare) {
+        double[] blend = new double[BLEND_MOMENTS * rawSquare.length];
+        for (int h = 0; h < rawSquare.length; h++) {
+            blend[BLEND_MOMENTS * h + 2] = rawSquare[h];
+        }
+        return blend;
     }
 
     private double correction(int h, double[] features) {

@@ -112,7 +112,7 @@ public final class SeriesUpdater {
         OnlineCalibration calibration = calibrated(state.intervals(), scores, model, online.calibrationRate());
         boolean adapting = online.adaptForecasts() && model.adaptsToPatient();
         OnlineAdaptation adaptation = adapting ? adapted(scorable ? state.adaptation()
-            : state.adaptation().withoutOrigins(), scores, model) : OnlineAdaptation.none();
+            : state.adaptation().withoutOrigins(), scores, model, step.value()) : OnlineAdaptation.none();
         Residuals residuals = state.residuals();
         StepFacts.Scoring scoring = null;
         if (scorable) {
@@ -171,7 +171,7 @@ public final class SeriesUpdater {
         double[] raw = model instanceof RecurrentModel recurrent ? recurrent.forecast(memory.state(), appended)
             : ((WindowModel) model).forecast(appended);
         double[] features = adaptation.features(appended);
-        double[] offsets = adaptation.offsets(raw.length, features);
+        double[] offsets = adaptation.offsets(raw, features, step.value());
         double[] values = raw.clone();
         boolean adjusted = false;
         for (int h = 0; h < values.length; h++) {
@@ -186,7 +186,7 @@ public final class SeriesUpdater {
             new RecentForecasts(values, widths, prepend(recent.rows(), values, model.horizon()),
                 prepend(recent.halfWidthRows(), widths, model.horizon()),
                 prepend(recent.offsetRows(), adjusted ? offsets : null, model.horizon())),
-            adapting ? adaptation.withOrigin(features, model.horizon()) : adaptation);
+            adapting ? adaptation.withOrigin(features, step.value(), model.horizon()) : adaptation);
     }
 
     private StepFacts facts(StepValue step, SignalSpec spec, AlertPolicy policy, SeriesState before,
@@ -272,7 +272,7 @@ public final class SeriesUpdater {
 
     /** The series' forecast adaptation after the model's raw errors scored now. */
     private static OnlineAdaptation adapted(OnlineAdaptation adaptation, List<HorizonScore> scores,
-                                            OnlineModel model) {
+                                            OnlineModel model, double actual) {
         if (!model.adaptsToPatient() || scores.isEmpty()) {
             return adaptation;
         }
@@ -281,7 +281,7 @@ public final class SeriesUpdater {
         for (HorizonScore score : scores) {
             rawErrors[score.horizon() - 1] = score.rawError();
         }
-        return adaptation.observe(rawErrors);
+        return adaptation.observe(rawErrors, actual);
     }
 
     /**

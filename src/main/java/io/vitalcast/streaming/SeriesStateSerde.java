@@ -36,7 +36,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * JSON of the same state was several kilobytes of text per step and dominated the forecaster's throughput.
  * Versioned by a leading byte; every older layout is still read.
  *
- * <p>Version 6 (written) is version 5 with the number of the adaptation's features first (so that a later change of
+ * <p>Version 7 (written) is version 6 with the value of each origin still to be scored after their features, the
+ * running moments of the blend with persistence per step after the corrected errors, and the inverse correlation,
+ * which is symmetric, written as its upper triangle row by row (36 instead of 64 values for 8 features). A version-6
+ * state's blend starts unlearned (its error the raw one's) and its origins have no values, so that no step is
+ * blended until the blend has done better there since the upgrade.
+ *
+ * <p>Version 6 is version 5 with the number of the adaptation's features first (so that a later change of
  * the features needs no new layout: a state of another count is read with the weights of the features it has, the
  * others starting at 0) and the recursive least squares' inverse correlation of the features after the correction
  * weights. A version-5 state (four features, learned by least mean squares) is read so, its least squares started
@@ -65,7 +71,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * trust a state of unknown origin (keeping the history and the alert states).
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
-    static final byte VERSION = 6;
+    static final byte VERSION = 7;
+    private static final byte VERSION_6 = 6;
     private static final byte VERSION_5 = 5;
     /** Features of version 5's adaptation: intercept, distance from the level, the last two changes. */
     private static final int VERSION_5_FEATURES = 4;
@@ -239,15 +246,17 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     private static void writeAdaptation(DataOutputStream out, OnlineAdaptation adaptation) throws IOException {
         out.writeInt(OnlineAdaptation.FEATURES);
         writeArray(out, adaptation.weights());
-        writeArray(out, adaptation.precision());
+        writeArray(out, upperTriangle(adaptation.precision(), OnlineAdaptation.FEATURES));
         out.writeInt(adaptation.origins().length);
         for (double[] origin : adaptation.origins()) {
             writeDoubles(out, origin, 0, origin.length);
         }
+        writeArray(out, adaptation.originValues());
         out.writeDouble(adaptation.level());
         out.writeDouble(adaptation.change());
         writeArray(out, adaptation.rawSquare());
         writeArray(out, adaptation.fitSquare());
+        writeArray(out, adaptation.blend());
         out.writeLong(adaptation.count());
     }
 
@@ -257,15 +266,18 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             throw new SerializationException("series state with " + features + " adaptation features");
         }
         double[] weights = readArray(in);
-        double[] precision = version == VERSION_5 ? new double[0] : readArray(in);
+        double[] precision = version == VERSION_5 ? new double[0]
+            : version == VERSION_6 ? readArray(in) : symmetric(readArray(in), features);
         double[][] origins = new double[checkedLength(in, in.readInt(), features * Double.BYTES)][features];
         for (double[] origin : origins) {
             readDoubles(in, origin, 0, origin.length);
         }
+        double[] originValues = version <= VERSION_6 ? new double[0] : readArray(in);
         double level = in.readDouble();
         double change = in.readDouble();
         double[] rawSquare = readArray(in);
         double[] fitSquare = readArray(in);
+        double[] blend = version <= VERSION_6 ? OnlineAdaptation.blendOf(rawSquare) : readArray(in);
         long count = in.readLong();
         if (features != OnlineAdaptation.FEATURES) {
             weights = widened(weights, features);
@@ -274,7 +286,43 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 origins[i] = Arrays.copyOf(origins[i], OnlineAdaptation.FEATURES);
             }
         }
-        return new OnlineAdaptation(weights, precision, origins, level, change, rawSquare, fitSquare, count);
+        return new OnlineAdaptation(weights, precision, origins, originValues, level, change, rawSquare, fitSquare,
+            blend, count);
+    }
+
+    /** The upper triangle, row by row, of a symmetric {@code n x n} matrix (empty for an empty one). */
+    private static double[] upperTriangle(double[] matrix, int n) {
+        if (matrix.length == 0) {
+            return matrix;
+        }
+        double[] triangle = new double[n * (n + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                triangle[k++] = matrix[i * n + j];
+            }
+        }
+        return triangle;
+    }
+
+    /** The symmetric {@code n x n} matrix whose upper triangle this is. */
+    private static double[] symmetric(double[] triangle, int n) {
+        if (triangle.length == 0) {
+            return triangle;
+        }
+        if (triangle.length != n * (n + 1) / 2) {
+            throw new SerializationException("series state with an inverse correlation triangle of " + triangle.length
+                + " values for " + n + " features");
+        }
+        double[] matrix = new double[n * n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                matrix[i * n + j] = triangle[k];
+                matrix[j * n + i] = triangle[k++];
+            }
+        }
+        return matrix;
     }
 
     /** Weights of {@code features} per step, as weights of the current features (the ones added start at 0). */

@@ -28,6 +28,56 @@ class OnlineAdaptationTest {
         assertThat(adaptation.offsets(1, adaptation.features(NO_HISTORY))[0]).isCloseTo(2, within(0.5));
     }
 
+    /**
+     * A quiet patient (a slow random walk) forecast by a population model that adds swings of its own at step 1
+     * (noise no correction of the features can learn) and is exact at step 2: holding the last value has done better
+     * at step 1, so the series blends its forecast there nearly all the way to it, and keeps the model at step 2.
+     */
+    @Test
+    void shouldBlendTowardsTheLastValueAtAStepWherePersistenceHasBeenBetterThanTheModelAndItsCorrection() {
+        Random random = new Random(5);
+        OnlineAdaptation adaptation = OnlineAdaptation.none();
+        double[] values = new double[400];
+        values[0] = 70;
+        for (int t = 1; t < values.length; t++) {
+            values[t] = values[t - 1] + 0.3 * random.nextGaussian();
+        }
+        double[] stepOne = new double[values.length];
+        for (int t = 0; t < values.length; t++) {
+            if (t >= 2) {
+                adaptation = adaptation.observe(new double[] {values[t] - stepOne[t - 1], 0}, values[t]);
+            }
+            if (t == OnlineAdaptation.WARM_UP) {
+                assertThat(adaptation.blends(1)).as("during the warm-up").isFalse();
+            }
+            stepOne[t] = values[t] + 2 * random.nextGaussian();
+            adaptation = adaptation.withOrigin(adaptation.features(new double[] {values[t]}), values[t], 2);
+        }
+
+        assertThat(adaptation.blends(1)).isTrue();
+        assertThat(adaptation.blendShare(1)).isGreaterThan(0.8);
+        assertThat(adaptation.blends(2)).as("where the model is the better").isFalse();
+        double[] raw = {75, 74};
+        double[] features = adaptation.features(new double[] {72});
+        double[] offsets = adaptation.offsets(raw, features, 72);
+        double corrected = raw[0] + adaptation.offsets(2, features)[0];
+        assertThat(raw[0] + offsets[0]).isCloseTo(corrected + adaptation.blendShare(1) * (72 - corrected),
+            within(1e-12));
+        assertThat(offsets[1]).isEqualTo(adaptation.offsets(2, features)[1]);
+    }
+
+    @Test
+    void shouldNotBlendWherePersistencesForecastIsNotKnown() {
+        Random random = new Random(6);
+        OnlineAdaptation adaptation = OnlineAdaptation.none();
+        for (int t = 0; t < 300; t++) {
+            adaptation = adaptation.observe(new double[] {3 * random.nextGaussian()}, 70);
+        }
+
+        assertThat(adaptation.blendShare(1)).isZero();
+        assertThat(adaptation.blends(1)).isFalse();
+    }
+
     @Test
     void shouldNotCorrectAnUnbiasedModelWhereTheCorrectionDoesNotHelp() {
         Random random = new Random(2);
@@ -92,7 +142,7 @@ class OnlineAdaptationTest {
             double[] features = adaptation.features(history);
             pendingOffset = adaptation.offsets(1, features)[0];
             pendingRaw = 70 + 0.5 * (y - 70);
-            adaptation = adaptation.withOrigin(features, 1);
+            adaptation = adaptation.withOrigin(features, y, 1);
         }
 
         double mean = 0;
@@ -112,7 +162,7 @@ class OnlineAdaptationTest {
         OnlineAdaptation adaptation = OnlineAdaptation.none();
         double[] features = features(1, 1);
         for (int t = 0; t < 500; t++) {
-            adaptation = adaptation.withOrigin(features, 1).observe(new double[] {3});
+            adaptation = adaptation.withOrigin(features, 70, 1).observe(new double[] {3});
         }
         double typical = Math.sqrt(adaptation.rawSquare()[0]);
 
@@ -128,13 +178,15 @@ class OnlineAdaptationTest {
     void shouldKeepTheFeaturesOfTheLastOriginsMostRecentFirstUpToTheHorizon() {
         OnlineAdaptation adaptation = OnlineAdaptation.none();
         for (int i = 1; i <= 3; i++) {
-            adaptation = adaptation.withOrigin(features(1, i), 2);
+            adaptation = adaptation.withOrigin(features(1, i), 70 + i, 2);
         }
 
         assertThat(adaptation.origins()).hasNumberOfRows(2);
         assertThat(adaptation.origins()[0][1]).isEqualTo(3);
         assertThat(adaptation.origins()[1][1]).isEqualTo(2);
+        assertThat(adaptation.originValues()).containsExactly(73, 72);
         assertThat(adaptation.withoutOrigins().origins()).isEmpty();
+        assertThat(adaptation.withoutOrigins().originValues()).isEmpty();
     }
 
     /**
@@ -169,7 +221,7 @@ class OnlineAdaptationTest {
             double[] features = adaptation.features(history);
             pendingOffset = adaptation.offsets(1, features)[0];
             pendingRaw = next;
-            adaptation = adaptation.withOrigin(features, 1);
+            adaptation = adaptation.withOrigin(features, next, 1);
         }
 
         assertThat(corrected / raw).as("mean squared error, corrected over persistence's").isLessThan(0.1);

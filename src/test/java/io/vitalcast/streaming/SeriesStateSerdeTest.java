@@ -166,7 +166,7 @@ public class SeriesStateSerdeTest {
         byte[] bytes = serde.serializer().serialize("t", stateful);
         SeriesState read = serde.deserializer().deserialize("t", bytes);
 
-        assertThat(bytes[0]).isEqualTo((byte) 6);
+        assertThat(bytes[0]).isEqualTo((byte) 7);
         assertThat(read.model().state()).containsExactly(0.25, -0.5, 1e-9);
         assertThat(read.model().fingerprint()).isEqualTo(0x8badf00ddeadbeefL);
         assertThat(read.steps().segmentSteps()).isEqualTo(42L);
@@ -272,7 +272,7 @@ public class SeriesStateSerdeTest {
         SeriesState again = SeriesStateSerde.read(written);
 
         String text = new String(written, StandardCharsets.ISO_8859_1);
-        assertThat(written[0]).isEqualTo((byte) 6);
+        assertThat(written[0]).isEqualTo((byte) 7);
         assertThat(text).contains("CRITICAL", "WARNING", "FLAT_LINE", "DEVIATION", "LIMIT", "PREDICTED_LIMIT",
             "SENSOR");
         assertThat(again).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
@@ -288,15 +288,18 @@ public class SeriesStateSerdeTest {
         for (int k = 0; k < weights.length; k++) {
             weights[k] = 0.5 - 0.125 * k;
         }
-        for (int k = 0; k < precision.length; k++) {
-            precision[k] = 0.25 * k;
+        for (int i = 0; i < features; i++) {
+            for (int j = 0; j < features; j++) {
+                precision[i * features + j] = 0.25 * (i + j) + (i == j ? 3 : 0);
+            }
         }
         for (int j = 0; j < features; j++) {
             origins[0][j] = j % 2 == 0 ? 0.5 * j : -j;
         }
         origins[1][0] = 1;
-        OnlineAdaptation adaptation = new OnlineAdaptation(weights, precision, origins, 71.5, 1.25,
-            new double[] {4, 5}, new double[] {3, 6}, 123);
+        OnlineAdaptation adaptation = new OnlineAdaptation(weights, precision, origins, new double[] {72, 70.5},
+            71.5, 1.25,
+            new double[] {4, 5}, new double[] {3, 6}, new double[] {2.5, 1.5, 0.25, 1, -0.5, 3}, 123);
         SeriesState state = new SeriesState(StepHistory.empty(), null, null, null, null, null,
             OnlineCalibration.none(), adaptation);
 
@@ -306,11 +309,73 @@ public class SeriesStateSerdeTest {
     }
 
     @Test
-    void shouldReadAVersionFourBiasAsTheInterceptOfTheCorrectionWithItsGuard() throws Exception {
+    void shouldWriteTheInverseCorrelationAsItsUpperTriangle() {
+        int features = OnlineAdaptation.FEATURES;
+        OnlineAdaptation learned = OnlineAdaptation.none().observe(new double[] {1, 2});
+        SeriesState state = new SeriesState(StepHistory.empty(), null, null, null, null, null,
+            OnlineCalibration.none(), learned);
+        SeriesState without = new SeriesState(StepHistory.empty(), null, null, null, null, null,
+            OnlineCalibration.none(), new OnlineAdaptation(learned.weights(), new double[0], learned.origins(),
+                learned.originValues(), learned.level(), learned.change(), learned.rawSquare(), learned.fitSquare(),
+                learned.blend(), learned.count()));
+
+        assertThat(SeriesStateSerde.write(state).length - SeriesStateSerde.write(without).length)
+            .isEqualTo(features * (features + 1) / 2 * Double.BYTES);
+        assertThat(SeriesStateSerde.read(SeriesStateSerde.write(state)).adaptation().precision())
+            .containsExactly(learned.precision());
+    }
+
+    /** The end of a version-5 or -6 adaptation: level 71.5, change 1.25, errors 4 (raw) and 3 at step 1, 60 seen. */
+    private static void writeOlderAdaptationsEnd(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeDouble(71.5);
+        out.writeDouble(1.25);
+        for (double[] values : new double[][] {{4}, {3}}) {
+            out.writeInt(values.length);
+            out.writeDouble(values[0]);
+        }
+        out.writeLong(60);
+    }
+
+    /** An empty state as this version writes it, up to its adaptation, for an older layout of the adaptation. */
+    private static java.io.ByteArrayOutputStream emptyStateBeforeItsAdaptation() {
         byte[] current = SeriesStateSerde.write(SeriesState.empty());
-        int tail = 4 * Integer.BYTES + 2 * Double.BYTES + 2 * Integer.BYTES + Long.BYTES;
+        int tail = 5 * Integer.BYTES + 2 * Double.BYTES + 3 * Integer.BYTES + Long.BYTES;
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         bytes.write(current, 0, current.length - tail);
+        return bytes;
+    }
+
+    @Test
+    void shouldReadAVersionSixAdaptationWithItsBlendNotLearnedYet() throws Exception {
+        java.io.ByteArrayOutputStream bytes = emptyStateBeforeItsAdaptation();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        int features = OnlineAdaptation.FEATURES;
+        out.writeInt(features);
+        out.writeInt(features);
+        for (int j = 0; j < features; j++) {
+            out.writeDouble(j == 0 ? 0.5 : 0);
+        }
+        out.writeInt(features * features);
+        for (int k = 0; k < features * features; k++) {
+            out.writeDouble(k % (features + 1) == 0 ? 2 : 0.125);
+        }
+        out.writeInt(0);
+        writeOlderAdaptationsEnd(out);
+        byte[] version6 = bytes.toByteArray();
+        version6[0] = 6;
+
+        OnlineAdaptation read = SeriesStateSerde.read(version6).adaptation();
+
+        assertThat(read.precision()).hasSize(features * features).contains(2.0, 0.125);
+        assertThat(read.blend()).containsExactly(0, 0, 4);
+        assertThat(read.originValues()).isEmpty();
+        assertThat(read.applies(1)).isTrue();
+        assertThat(read.blends(1)).isFalse();
+    }
+
+    @Test
+    void shouldReadAVersionFourBiasAsTheInterceptOfTheCorrectionWithItsGuard() throws Exception {
+        java.io.ByteArrayOutputStream bytes = emptyStateBeforeItsAdaptation();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
         for (double[] values : new double[][] {{2.5, -1}, {9, 4}, {1, 9}}) {
             out.writeInt(values.length);
@@ -333,10 +398,7 @@ public class SeriesStateSerdeTest {
 
     @Test
     void shouldReadAVersionFiveAdaptationOfFourFeaturesWithItsWeightsAndTheOthersAtZero() throws Exception {
-        byte[] current = SeriesStateSerde.write(SeriesState.empty());
-        int tail = 4 * Integer.BYTES + 2 * Double.BYTES + 2 * Integer.BYTES + Long.BYTES;
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        bytes.write(current, 0, current.length - tail);
+        java.io.ByteArrayOutputStream bytes = emptyStateBeforeItsAdaptation();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
         double[] weights = {0.5, -0.25, 0.125, 1};
         out.writeInt(weights.length);
@@ -347,13 +409,7 @@ public class SeriesStateSerdeTest {
         for (double x : new double[] {1, 0.5, -0.5, 2}) {
             out.writeDouble(x);
         }
-        out.writeDouble(71.5);
-        out.writeDouble(1.25);
-        for (double[] values : new double[][] {{4}, {3}}) {
-            out.writeInt(values.length);
-            out.writeDouble(values[0]);
-        }
-        out.writeLong(60);
+        writeOlderAdaptationsEnd(out);
         byte[] version5 = bytes.toByteArray();
         version5[0] = 5;
 
