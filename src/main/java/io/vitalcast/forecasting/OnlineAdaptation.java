@@ -25,14 +25,16 @@ import java.util.Arrays;
  * each origin still to be scored are kept, most recent first, as the series keeps its recent forecasts, so that an
  * error reaching horizon step h updates the weights with the features its forecast was made from.
  *
- * <p>Last, each step blends that forecast with persistence (the value the series had at the origin, held): a
- * population model fitted on livelier patients can forecast swings a quiet patient does not have, which no bounded
- * correction from these features removes as well as holding the last value does. The blend moves the forecast a share
- * {@code b_h} of the way to the last value, the share that would have minimised the squared error over the series'
- * recent origins ({@code b = E[e d] / E[d^2]} clipped to [0, 1], where {@code e} is the forecast's error and
- * {@code d} its difference from persistence's; running moments with the least squares' forgetting), and is guarded
- * like the correction: applied at a step only while its own running error, out of sample, is below both the raw and
- * the corrected forecast's.
+ * <p>Before the correction, each step blends the model's forecast with persistence (the value the series had at the
+ * origin, held): a population model fitted on livelier patients can forecast swings a quiet patient does not have,
+ * which no bounded correction from these features removes as well as holding the last value does. The blend moves
+ * the raw forecast a share {@code b_h} of the way to the last value, the share that would have minimised its squared
+ * error over the series' recent origins ({@code b = E[e d] / E[d^2]} clipped to [0, 1], where {@code e} is the raw
+ * forecast's error and {@code d} its difference from persistence's; running moments with the least squares'
+ * forgetting), and is guarded like the correction: applied at a step only while its own running error, out of
+ * sample, is below the raw forecast's. The correction is then learned on, and guarded against, the forecast it
+ * corrects: the blend where that is in use, so that a series whose model is no help ends as a direct autoregression
+ * of its own on the last value.
  *
  * @param weights   correction weights, {@link #FEATURES} per 0-based horizon step, row by row
  * @param precision the recursive least squares' inverse correlation of the features, {@link #FEATURES} squared
@@ -43,7 +45,7 @@ import java.util.Arrays;
  * @param level     running level of the series' values (NaN before the first)
  * @param change    running mean absolute change between consecutive values (NaN before the second value)
  * @param rawSquare running mean squared raw error per step
- * @param fitSquare running mean squared error of the raw forecast plus the correction per step
+ * @param fitSquare running mean squared error of the corrected forecast per step
  * @param blend     per step, three running moments of the blend with persistence: {@code E[d^2]}, {@code E[e d]}
  *                  and the blended forecast's own squared error (an origin whose value is not kept, as after an
  *                  upgrade from a state without them, counts as no difference from persistence)
@@ -111,20 +113,23 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
             rawSquare.clone(), fitSquare.clone(), blendOf(rawSquare), count);
     }
 
-    /** Whether the correction of a 1-based horizon step is in use: warmed up and better than the raw forecast. */
+    /**
+     * Whether the correction of a 1-based horizon step is in use: warmed up and better than the forecast it corrects
+     * (the blend where that is in use, the raw forecast otherwise).
+     */
     public boolean applies(int horizonStep) {
         int h = horizonStep - 1;
-        return count >= WARM_UP && h < rawSquare.length && fitSquare[h] < rawSquare[h];
+        return count >= WARM_UP && h < rawSquare.length
+            && fitSquare[h] < (blends(horizonStep) ? blend[BLEND_MOMENTS * h + 2] : rawSquare[h]);
     }
 
     /**
      * Whether the blend with persistence is in use at a 1-based horizon step: warmed up, and its running error lower
-     * than both the raw and the corrected forecast's.
+     * than the raw forecast's.
      */
     public boolean blends(int horizonStep) {
         int h = horizonStep - 1;
-        return count >= WARM_UP && h < rawSquare.length
-            && blend[BLEND_MOMENTS * h + 2] < Math.min(rawSquare[h], fitSquare[h]);
+        return count >= WARM_UP && h < rawSquare.length && blend[BLEND_MOMENTS * h + 2] < rawSquare[h];
     }
 
     /** The share of the way to persistence the blend moves a 1-based horizon step's forecast, in [0, 1]. */
@@ -179,14 +184,13 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
 
     /**
      * The offsets added to the raw forecast {@code raw} at an origin with these features whose last value is
-     * {@code last}: the correction where it is in use, then where the blend is, its share of the way to
-     * {@code last}.
+     * {@code last}: where the blend is in use, its share of the way to {@code last}, and the correction where that is.
      */
     public double[] offsets(double[] raw, double[] features, double last) {
         double[] offsets = offsets(raw.length, features);
         for (int h = 0; h < raw.length; h++) {
             if (blends(h + 1) && Double.isFinite(last)) {
-                offsets[h] += blendShare(h + 1) * (last - (raw[h] + offsets[h]));
+                offsets[h] += blendShare(h + 1) * (last - raw[h]);
             }
         }
         return offsets;
@@ -221,14 +225,13 @@ public record OnlineAdaptation(double[] weights, double[] precision, double[][] 
                 continue;
             }
             double[] x = h < origins.length ? origins[h] : intercept();
-            double corrected = error - dot(nextWeights, h, x);
-            double model = count >= WARM_UP && nextFit[h] < nextRaw[h] ? corrected : error;
             double last = h < originValues.length ? actual - originValues[h] : Double.NaN;
-            double gap = Double.isNaN(last) ? 0 : model - last;
-            double blended = model - share(nextBlend, h) * gap;
+            double gap = Double.isNaN(last) ? 0 : error - last;
+            double blended = error - share(nextBlend, h) * gap;
+            double corrected = (blends(h + 1) ? blended : error) - dot(nextWeights, h, x);
             int b = BLEND_MOMENTS * h;
             nextBlend[b] += (1 - RLS_FORGETTING) * (gap * gap - nextBlend[b]);
-            nextBlend[b + 1] += (1 - RLS_FORGETTING) * (model * gap - nextBlend[b + 1]);
+            nextBlend[b + 1] += (1 - RLS_FORGETTING) * (error * gap - nextBlend[b + 1]);
             nextBlend[b + 2] += FORGETTING * (blended * blended - nextBlend[b + 2]);
             nextRaw[h] += FORGETTING * (error * error - nextRaw[h]);
             nextFit[h] += FORGETTING * (corrected * corrected - nextFit[h]);

@@ -60,8 +60,8 @@ class OnlineAdaptationTest {
         double[] raw = {75, 74};
         double[] features = adaptation.features(new double[] {72});
         double[] offsets = adaptation.offsets(raw, features, 72);
-        double corrected = raw[0] + adaptation.offsets(2, features)[0];
-        assertThat(raw[0] + offsets[0]).isCloseTo(corrected + adaptation.blendShare(1) * (72 - corrected),
+        double correction = adaptation.offsets(2, features)[0];
+        assertThat(raw[0] + offsets[0]).isCloseTo(raw[0] + adaptation.blendShare(1) * (72 - raw[0]) + correction,
             within(1e-12));
         assertThat(offsets[1]).isEqualTo(adaptation.offsets(2, features)[1]);
     }
